@@ -1,0 +1,223 @@
+"""references.bib: parse with pybtex, check every entry, format citations.
+
+pybtex decodes LaTeX (accents, \\%, braces) and formats entries in the `unsrt`
+style. Its HTML backend escapes text but not link targets, so `_SafeHtml` escapes
+those too and links only https URLs.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pybtex.errors
+from pybtex.backends.html import Backend as HtmlBackend
+from pybtex.backends.plaintext import Backend as TextBackend
+from pybtex.database import parse_string
+from pybtex.plugin import find_plugin
+from pybtex.style.template import FieldIsMissing
+
+from .problems import Problems, did_you_mean
+
+# The kinds of evidence a `design` field may name, and how pages label them.
+DESIGNS = {
+    "meta-analysis": "Meta-analysis",
+    "systematic review": "Systematic review",
+    "rct": "Randomised controlled trial",
+    "controlled trial": "Controlled trial",
+    "cohort": "Cohort study",
+    "cross-sectional": "Cross-sectional study",
+    "laboratory": "Laboratory study",
+    "case series": "Case series",
+    "narrative review": "Narrative review",
+    "commentary": "Commentary",
+    "position stand": "Position stand",
+    "textbook": "Textbook",
+    "report": "Agency report",
+    "preprint": "Preprint",
+    "web article": "Web article",
+}
+
+# Fields each supported entry type needs; a tuple means "one of these".
+REQUIRED = {
+    "article": ["author", "title", "journal", "year"],
+    "book": [("author", "editor"), "title", "publisher", "year"],
+    "incollection": ["author", "title", "booktitle", "publisher", "year"],
+    "inbook": [("author", "editor"), "title", "chapter", "publisher", "year"],
+    "techreport": ["author", "title", "institution", "year"],
+    "misc": ["title", "year", ("url", "doi", "howpublished")],
+}
+ALWAYS_REQUIRED = ["design"]
+
+KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>{}]+$")
+URL_RE = re.compile(r"^https://[^\s\"<>{}\\^`|]+$")
+_ENTRY_START = re.compile(r"^[ \t]*@([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]*)", re.MULTILINE)
+
+
+class _SafeHtml(HtmlBackend):
+    def format_protected(self, text):
+        return text  # braces protect case in BibTeX; on a web page they mean nothing
+
+    def format_href(self, url, text, external=False):
+        if not URL_RE.match(url):
+            return text
+        return f'<a href="{html.escape(url, quote=True)}">{text}</a>'
+
+
+@dataclass
+class Bibliography:
+    path: Path
+    source: str = ""
+    entries: dict = field(default_factory=dict)  # key -> pybtex Entry (exact case)
+    positions: dict = field(default_factory=dict)  # key -> (line, col) of its @type{
+    _html: dict = field(default_factory=dict)
+    _text: dict = field(default_factory=dict)
+
+    def __contains__(self, key) -> bool:
+        return key in self.entries
+
+    def keys(self):
+        return self.entries.keys()
+
+    def design(self, key) -> str:
+        return DESIGNS.get(self.entries[key].fields.get("design", ""), "")
+
+    def doi(self, key) -> str:
+        return self.entries[key].fields.get("doi", "")
+
+    def html(self, key) -> str:
+        """The formatted reference as HTML (text escaped, only https links)."""
+        if key not in self._html:
+            self._format_all()
+        return self._html[key]
+
+    def text(self, key) -> str:
+        """The formatted reference as plain text."""
+        if key not in self._text:
+            self._format_all()
+        return self._text[key]
+
+    def sort_key(self, key):
+        entry = self.entries[key]
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        first = " ".join(people[0].last_names) if people else entry.fields.get("title", "")
+        return (self.text_of(first).lower(), entry.fields.get("year", ""), key)
+
+    @staticmethod
+    def text_of(latex: str) -> str:
+        from pybtex.richtext import Text
+
+        return Text.from_latex(latex).render(TextBackend())
+
+    def field_pos(self, key, name) -> tuple[int, int]:
+        """Line and column of `name = ...` inside entry `key` (else the entry's own)."""
+        line, col = self.positions.get(key, (1, 1))
+        lines = self.source.splitlines()
+        pattern = re.compile(rf"\b{re.escape(name)}\s*=", re.IGNORECASE)
+        for n in range(line - 1, len(lines)):
+            if n > line - 1 and _ENTRY_START.match(lines[n]):
+                break
+            found = pattern.search(lines[n])
+            if found:
+                return (n + 1, found.start() + 1)
+        return (line, col)
+
+    def _format_all(self):
+        style = find_plugin("pybtex.style.formatting", "unsrt")()
+        html_backend, text_backend = _SafeHtml(), TextBackend()
+        for key, entry in self.entries.items():
+            try:
+                formatted = style.format_entry(key, entry)
+            except FieldIsMissing:  # check() reports these; keep rendering robust anyway
+                self._html[key] = self._text[key] = html.escape(key)
+                continue
+            self._html[key] = formatted.text.render(html_backend)
+            self._text[key] = formatted.text.render(text_backend)
+
+
+def load(path: Path, problems: Problems) -> Bibliography:
+    bib = Bibliography(path=path)
+    if not path.exists():
+        problems.add(path, 1, 1, "A501", "references.bib is missing")
+        return bib
+    try:
+        bib.source = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.add(path, 1, 1, "A501", f"not valid UTF-8 at byte {error.start}; save the file as UTF-8")
+        return bib
+
+    first_line = {}
+    for match in _ENTRY_START.finditer(bib.source):
+        kind, key = match.group(1).lower(), match.group(2)
+        if kind in ("comment", "preamble", "string"):
+            continue
+        line = bib.source.count("\n", 0, match.start()) + 1
+        col = match.start(2) - (bib.source.rfind("\n", 0, match.start(2)) + 1) + 1
+        if key in first_line:
+            problems.add(path, line, col, "A505", f"key '{key}' is used again (first on line {first_line[key]}); keys must be unique")
+            continue
+        first_line[key] = line
+        bib.positions[key] = (line, col)
+
+    with pybtex.errors.capture() as errors:
+        try:
+            data = parse_string(bib.source, "bibtex")
+        except Exception as error:  # pybtex raises plain errors for some malformed input
+            problems.add(path, getattr(error, "lineno", None) or 1, 1, "A501", str(error))
+            return bib
+    for error in errors:
+        if "repeated bibliography entry" in str(error):
+            continue  # reported above as A505, with both lines
+        message = re.sub(r"^syntax error in line \d+: ", "", str(error))
+        line = getattr(error, "lineno", None) or 1
+        problems.add(path, line, 1, "A501", message)
+
+    for key, entry in data.entries.items():
+        real_key = next((k for k in bib.positions if k.lower() == key.lower()), key)
+        bib.entries[real_key] = entry
+    _check_entries(bib, problems)
+    return bib
+
+
+def _check_entries(bib: Bibliography, problems: Problems) -> None:
+    seen_doi = {}
+    for key, entry in bib.entries.items():
+        line, col = bib.positions.get(key, (1, 1))
+        if not KEY_RE.match(key):
+            problems.add(bib.path, line, col, "A510",
+                         f"key '{key}' must start with a letter and use only letters, digits, - and _")
+        if entry.type not in REQUIRED:
+            problems.add(bib.path, line, 1, "A507",
+                         f"entry '{key}' has type @{entry.type}; use one of "
+                         + ", ".join("@" + t for t in REQUIRED) + did_you_mean(entry.type, REQUIRED))
+            continue
+        fields = {name.lower() for name in entry.fields} | {role.lower() for role in entry.persons}
+        for need in REQUIRED[entry.type] + ALWAYS_REQUIRED:
+            options = need if isinstance(need, tuple) else (need,)
+            if not fields.intersection(options):
+                problems.add(bib.path, line, 1, "A502",
+                             f"entry '{key}' (@{entry.type}) needs a {' or '.join(options)} field")
+
+        design = entry.fields.get("design")
+        if design is not None and design not in DESIGNS:
+            problems.add(bib.path, *bib.field_pos(key, "design"), "A506",
+                         f"design '{design}' of '{key}' is not a known kind of evidence"
+                         + did_you_mean(design, DESIGNS) + "; see DESIGNS in hooks/atlas/bibliography.py")
+
+        doi = entry.fields.get("doi")
+        if doi is not None:
+            if not DOI_RE.match(doi):
+                hint = " (write it without https://doi.org/)" if "doi.org" in doi else " (a DOI looks like 10.1234/abc.5678)"
+                problems.add(bib.path, *bib.field_pos(key, "doi"), "A503", f"'{doi}' in '{key}' is not a DOI{hint}")
+            elif doi.lower() in seen_doi:
+                problems.add(bib.path, *bib.field_pos(key, "doi"), "A504",
+                             f"'{key}' has the same DOI as '{seen_doi[doi.lower()]}'; merge the two entries")
+            else:
+                seen_doi[doi.lower()] = key
+
+        url = entry.fields.get("url")
+        if url is not None and not URL_RE.match(url):
+            problems.add(bib.path, *bib.field_pos(key, "url"), "A508",
+                         f"url of '{key}' must be a plain https:// address")

@@ -1,0 +1,74 @@
+"""`atlas check` and `atlas generate --out DIR`.
+
+Errors are for people: every problem of the run as `file:line:col: CODE message`,
+exit status 1, and never a traceback, whatever the input.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from .markdown import _FRONT_MATTER
+from .site import build
+
+
+def _check(args) -> int:
+    result = build(args.root)
+    if result.problems:
+        print(result.problems.report(), file=sys.stderr)
+        print(f"{len(set(result.problems))} problem(s) found; see CONTRIBUTING.md for each code", file=sys.stderr)
+        return 1
+    atlas = result.atlas
+    counts = ", ".join(f"{len(atlas.entities[kind])} {kind}s" for kind in atlas.entities)
+    print(f"ok: {counts}, {len(atlas.bib.entries)} references, {len(atlas.content)} hand-written pages")
+    return 0
+
+
+def _generate(args) -> int:
+    result = build(args.root)
+    if result.problems:
+        print(result.problems.report(), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    content_dir = Path(args.root) / "content"
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_dir():
+            continue
+        target = out / path.relative_to(content_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            head = _FRONT_MATTER.match(text)
+            head_text = head.group(0) if head else ""
+            src = path.relative_to(content_dir).as_posix()
+            target.write_text(head_text + result.content_page(text[len(head_text):], src), encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+    for page in result.pages:
+        target = out / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    print(f"wrote {len(result.pages)} generated pages and the hand-written ones to {out}")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="atlas", description="Check and render the Glute & Hamstring Atlas data.")
+    parser.add_argument("--root", default=".", help="project folder holding data/, content/ and references.bib")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every data file, page and reference").set_defaults(run=_check)
+    generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
+    generate.add_argument("--out", required=True, help="folder to write into")
+    generate.set_defaults(run=_generate)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except Exception as error:  # a bug in the core, not in the data: say so in one line
+        print(f"atlas: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

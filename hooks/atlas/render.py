@@ -1,0 +1,178 @@
+"""Render every page kind from its Jinja template into a Markdown string.
+
+Safety is the default: the environment's `finalize` passes each `{{ ... }}` value
+through `md_text`, which turns every character Markdown or HTML would read as
+syntax into a character reference. A contributor's string is therefore always
+text. Only `Markup` made by the helpers below (links, citations) passes as is.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .citations import Citer
+from .urls import KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
+
+_SYNTAX = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_{}[]()#+!|~^=:$@\\"})
+_TITLE_UNSAFE = re.compile(r"[<>{}\[\]`\"\\|]|&(?=[A-Za-z#])")
+
+
+def md_text(value) -> Markup:
+    """Plain text made inert for Markdown and HTML, on one line."""
+    return Markup(" ".join(str(value).split()).translate(_SYNTAX))
+
+
+def _finalize(value):
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("a template printed None; guard optional fields with `if`")
+    return md_text(value)
+
+
+def plain_title(name: str) -> str:
+    """A page title for front matter. Themes print titles unescaped, so strip what HTML reads."""
+    return _TITLE_UNSAFE.sub("", " ".join(name.split()))
+
+
+def front_matter(meta: dict) -> Markup:
+    return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n")
+
+
+def fmt_range(value) -> str:
+    return str(value).replace("-", "–")
+
+
+def fmt_seconds(value) -> str:
+    """'60-90' -> '60–90 s'; '180-240' -> '3–4 min'."""
+    numbers = [float(part) for part in str(value).split("-")]
+    if all(n >= 120 and n % 60 == 0 for n in numbers):
+        return "–".join(f"{n / 60:g}" for n in numbers) + " min"
+    return "–".join(f"{n:g}" for n in numbers) + " s"
+
+
+def fmt_prescription(item: dict) -> dict:
+    """Columns of a prescription table row: volume, effort, rest."""
+    volume = fmt_range(item["sets"]) + " × " if "sets" in item else ""
+    if "reps" in item:
+        volume += fmt_range(item["reps"]) + (" reps")
+    elif "hold_s" in item:
+        volume += fmt_seconds(item["hold_s"])
+    if item.get("per_side"):
+        volume += " per side"
+    effort = []
+    if "rpe" in item:
+        effort.append("RPE " + fmt_range(item["rpe"]))
+    if "rir" in item:
+        effort.append(fmt_range(item["rir"]) + " RIR")
+    if "percent_1rm" in item:
+        effort.append(fmt_range(item["percent_1rm"]) + " % 1RM")
+    if "tempo_s" in item:
+        effort.append(fmt_seconds(item["tempo_s"]) + " lowering")
+    return {
+        "volume": volume or "—",
+        "effort": ", ".join(effort) or "—",
+        "rest": fmt_seconds(item["rest_s"]) if "rest_s" in item else "—",
+    }
+
+
+@dataclass
+class Page:
+    src_uri: str
+    markdown: str
+    title: str
+    edit_path: str | None  # the file a contributor edits to change this page
+    cited: list = field(default_factory=list)
+
+
+_env = Environment(
+    loader=PackageLoader("atlas", "templates"),
+    undefined=StrictUndefined,
+    finalize=_finalize,
+    autoescape=False,  # output is Markdown; escaping is md_text's job, through finalize
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    # `{#id}` is Markdown's heading-anchor syntax here, so Jinja comments use another delimiter.
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+_env.filters.update(range=fmt_range, seconds=fmt_seconds, prescription=fmt_prescription)
+
+
+class PageContext:
+    """Helpers a template calls; they know which page they are on."""
+
+    def __init__(self, atlas, page_src: str):
+        self.atlas = atlas
+        self.src = page_src
+        self.citer = Citer(atlas.bib, page_src)
+
+    def link(self, kind: str, entity_id: str, anchor: str = "") -> Markup:
+        target = relative_md(self.src, src_uri(kind, entity_id))
+        return Markup(f"[{md_text(self.atlas.title(kind, entity_id))}]({target}{anchor})")
+
+    def link_page(self, target_src: str, text: str) -> Markup:
+        return Markup(f"[{md_text(text)}]({relative_md(self.src, target_src)})")
+
+    def links(self, kind: str, ids) -> Markup:
+        return Markup(", ".join(self.link(kind, i) for i in ids))
+
+    def cite(self, refs) -> Markup:
+        return self.citer.cite(refs)
+
+    def vocab(self, kind: str, item_id: str) -> str:
+        return self.atlas.vocab[kind][item_id]["name"]
+
+    def references(self) -> Markup:
+        return self.citer.references()
+
+
+def _render(atlas, template: str, page_src: str, edit_path, title: str, description: str, **values) -> Page:
+    ctx = PageContext(atlas, page_src)
+    meta = front_matter({"title": plain_title(title), "description": html.escape(" ".join(description.split()))})
+    body = _env.get_template(template).render(atlas=atlas, page=ctx, meta=meta, **values)
+    return Page(page_src, body, title, edit_path, list(ctx.citer.order))
+
+
+def render_pages(atlas) -> list[Page]:
+    pages = []
+    for kind in KINDS:
+        for entity_id, data in atlas.entities[kind].items():
+            pages.append(_render(atlas, f"{kind}.md.j2", src_uri(kind, entity_id), atlas.sources[(kind, entity_id)],
+                                 data["name"], data["summary"], item=data, id=entity_id))
+        pages.append(_render(atlas, f"{kind}-index.md.j2", index_uri(kind), None, INDEX_TITLES[kind][0],
+                             INDEX_TITLES[kind][1], items=atlas.entities[kind]))
+
+    citing = defaultdict(list)  # key -> [(page src, title)]
+    for page in pages:
+        for key in page.cited:
+            citing[key].append((page.src_uri, page.title))
+    for content in atlas.content:
+        for key in dict.fromkeys(content.cited):
+            citing[key].append((content.src_uri, content.title))
+    keys = sorted(atlas.bib.keys(), key=atlas.bib.sort_key)
+    entries = [
+        {"key": Markup(key), "html": Markup(atlas.bib.html(key)), "kind": atlas.bib.design(key),
+         "citing": Markup(", ".join(f'<a href="{relative_url(REFERENCES_URI, src)}">{html.escape(title)}</a>'
+                                    for src, title in sorted(citing[key], key=lambda c: c[1].lower())))}
+        for key in keys  # keys match bibliography.KEY_RE, so they are safe in an id attribute
+    ]
+    pages.append(_render(atlas, "references.md.j2", REFERENCES_URI, "references.bib", "References",
+                         "Every source the Glute & Hamstring Atlas cites, with its kind of evidence and the pages that cite it.",
+                         entries=entries))
+    return pages
+
+
+INDEX_TITLES = {
+    "exercise": ("Exercises", "Every exercise in the atlas with its movement category, pattern, equipment, level and target muscles."),
+    "muscle": ("Muscles", "The muscles of the glutes, hamstrings and posterior chain: anatomy, actions and the exercises that train them."),
+    "action": ("Joint actions", "The joint actions of the posterior chain, the muscles that produce them and the exercises that train them."),
+    "program": ("Programs", "Sessions and routines from the sources, each exercise with its sets, reps, effort and rest."),
+}

@@ -1,0 +1,33 @@
+"""One build of the atlas: everything a site engine needs, computed once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model
+from .markdown import render_content
+from .problems import Problems
+from .render import Page, render_pages
+
+
+@dataclass
+class Build:
+    atlas: model.Atlas
+    problems: Problems
+    pages: list[Page] = field(default_factory=list)  # generated pages; empty when there are problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def content_page(self, markdown: str, src_uri: str) -> str:
+        """A hand-written page with its citations numbered and entity links resolved."""
+        return render_content(markdown, src_uri, self.atlas)
+
+
+def build(root: Path) -> Build:
+    atlas, problems = model.load(Path(root))
+    result = Build(atlas, problems)
+    if result.ok:
+        result.pages = render_pages(atlas)
+    return result

@@ -1,0 +1,44 @@
+"""MkDocs adapter: hands the core's pages to MkDocs. Nothing else lives here.
+
+- on_files: build the atlas (stop with the core's own error list if the data has
+  problems), add each generated page, and point every page's edit link at the
+  file a contributor really edits.
+- on_page_markdown: number citations and resolve entity links in hand-written pages.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+import atlas
+
+_build: atlas.Build | None = None
+_generated: set[str] = set()
+
+
+def on_files(files, config):
+    global _build, _generated
+    root = Path(config.config_file_path).parent
+    _build = atlas.build(root)
+    if not _build.ok:
+        print(_build.problems.report(), file=sys.stderr)
+        raise PluginError(f"{len(set(_build.problems))} problem(s) in the data; run `make check` for the same list")
+    for file in files:
+        if file.is_documentation_page():
+            file.edit_uri = f"content/{file.src_uri}"
+    _generated = set()
+    for page in _build.pages:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.edit_uri = page.edit_path
+        files.append(file)
+        _generated.add(page.src_uri)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri in _generated:
+        return markdown
+    return _build.content_page(markdown, page.file.src_uri)
