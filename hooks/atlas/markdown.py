@@ -82,7 +82,7 @@ def render_content(markdown: str, page_src: str, atlas) -> str:
         return f"[{label}]({relative_md(page_src, src_uri(kind, entity_id))}{anchor or ''})"
 
     def citation(match):
-        return citer.cite(CITED_KEY.findall(match.group(1)))
+        return str(citer.cite(CITED_KEY.findall(match.group(1))))
 
     pieces, last = [], 0
     code = [m.span() for m in _CODE.finditer(markdown)]
@@ -93,5 +93,5 @@ def render_content(markdown: str, page_src: str, atlas) -> str:
         pieces.append(prose + markdown[start:end])
         last = end
     body = "".join(pieces)
-    references = citer.references()
+    references = str(citer.references())  # str: adding Markup to the body would escape the body
     return body.rstrip("\n") + ("\n\n" + references if references else "\n")
