@@ -19,6 +19,7 @@ from pybtex.plugin import find_plugin
 from pybtex.style.template import FieldIsMissing
 
 from .problems import Problems, did_you_mean
+from .text import md_text
 
 # The kinds of evidence a `design` field may name, and how pages label them.
 DESIGNS = {
@@ -56,7 +57,28 @@ URL_RE = re.compile(r"^https://[^\s\"<>{}\\^`|]+$")
 _ENTRY_START = re.compile(r"^[ \t]*@([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]*)", re.MULTILINE)
 
 
+_LATEX_ESCAPE = re.compile(r"\\([$&%#_{}~^])")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
+
+
+def _clean(text: str) -> str:
+    """Drop what pybtex leaves of LaTeX markup it does not know (\\textit, \\em, \\$)."""
+    return _LATEX_COMMAND.sub("", _LATEX_ESCAPE.sub(r"\1", text))
+
+
+class _PlainText(TextBackend):
+    def format_str(self, text):
+        return _clean(text)
+
+
 class _SafeHtml(HtmlBackend):
+    """pybtex's HTML, made safe to place anywhere in a Markdown page."""
+
+    symbols = {**HtmlBackend.symbols, "newblock": " "}
+
+    def format_str(self, text):
+        return md_text(_clean(text))  # escapes for Markdown as well as HTML, and stays on one line
+
     def format_protected(self, text):
         return text  # braces protect case in BibTeX; on a web page they mean nothing
 
@@ -109,7 +131,7 @@ class Bibliography:
     def text_of(latex: str) -> str:
         from pybtex.richtext import Text
 
-        return Text.from_latex(latex).render(TextBackend())
+        return Text.from_latex(latex).render(_PlainText())
 
     def field_pos(self, key, name) -> tuple[int, int]:
         """Line and column of `name = ...` inside entry `key` (else the entry's own)."""
@@ -126,7 +148,7 @@ class Bibliography:
 
     def _format_all(self):
         style = find_plugin("pybtex.style.formatting", "unsrt")()
-        html_backend, text_backend = _SafeHtml(), TextBackend()
+        html_backend, text_backend = _SafeHtml(), _PlainText()
         for key, entry in self.entries.items():
             try:
                 formatted = style.format_entry(key, entry)
@@ -167,23 +189,38 @@ def load(path: Path, problems: Problems) -> Bibliography:
         except Exception as error:  # pybtex raises plain errors for some malformed input
             problems.add(path, getattr(error, "lineno", None) or 1, 1, "A501", str(error))
             return bib
+    broken_lines = []
     for error in errors:
         if "repeated bibliography entry" in str(error):
             continue  # reported above as A505, with both lines
         message = re.sub(r"^syntax error in line \d+: ", "", str(error))
         line = getattr(error, "lineno", None) or 1
+        broken_lines.append(line)
         problems.add(path, line, 1, "A501", message)
 
+    exact_case = {key.lower(): key for key in bib.positions}
     for key, entry in data.entries.items():
-        real_key = next((k for k in bib.positions if k.lower() == key.lower()), key)
-        bib.entries[real_key] = entry
-    _check_entries(bib, problems)
+        bib.entries[exact_case.get(key.lower(), key)] = entry
+    _check_entries(bib, problems, skip=_entries_spanning(bib, broken_lines))
     return bib
 
 
-def _check_entries(bib: Bibliography, problems: Problems) -> None:
+def _entries_spanning(bib: Bibliography, lines) -> set[str]:
+    """Keys of the entries that contain any of `lines` (their fields were cut short)."""
+    starts = sorted((line, key) for key, (line, _col) in bib.positions.items())
+    spanning = set()
+    for i, (start, key) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else float("inf")
+        if any(start <= line < end for line in lines):
+            spanning.add(key)
+    return spanning
+
+
+def _check_entries(bib: Bibliography, problems: Problems, skip: set[str]) -> None:
     seen_doi = {}
     for key, entry in bib.entries.items():
+        if key in skip:
+            continue
         line, col = bib.positions.get(key, (1, 1))
         if not KEY_RE.match(key):
             problems.add(bib.path, line, col, "A510",

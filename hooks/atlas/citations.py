@@ -6,11 +6,10 @@ reference (pure CSS, so it works without JavaScript and from the keyboard).
 """
 from __future__ import annotations
 
-import html
-
 from markupsafe import Markup
 
 from .bibliography import Bibliography
+from .text import md_text
 from .urls import REFERENCES_URI, relative_url
 
 
@@ -35,8 +34,8 @@ class Citer:
             kind = self.bib.design(key)
             parts.append(
                 f'<a class="cite__ref" href="#ref-{key}" aria-describedby="{tip_id}">{self.number(key)}</a>'
-                f'<span class="cite__tip" id="{tip_id}" role="tooltip">{html.escape(self.bib.text(key))}'
-                + (f' <span class="cite__kind">{html.escape(kind)}</span>' if kind else "")
+                f'<span class="cite__tip" id="{tip_id}" role="tooltip">{md_text(self.bib.text(key))}'
+                + (f' <span class="cite__kind">{md_text(kind)}</span>' if kind else "")
                 + "</span>"
             )
         return Markup('<sup class="cite">[' + ", ".join(parts) + "]</sup>")
@@ -51,7 +50,7 @@ class Citer:
             kind = self.bib.design(key)
             items.append(
                 f'<li id="ref-{key}"><span class="ref__text">{self.bib.html(key)}</span>'
-                + (f' <span class="ref__kind">{html.escape(kind)}</span>' if kind else "")
+                + (f' <span class="ref__kind">{md_text(kind)}</span>' if kind else "")
                 + f' <a class="ref__all" href="{everywhere}#{key}">all pages citing this</a></li>'
             )
         return Markup('## References {#references}\n\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n")

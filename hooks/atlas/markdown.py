@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problems, did_you_mean
+from .text import md_text
 from .urls import KINDS, relative_md, src_uri
 
 CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
@@ -72,7 +73,6 @@ def scan_content(page: ContentPage, known: dict, problems: Problems) -> list[str
 def render_content(markdown: str, page_src: str, atlas) -> str:
     """Resolve citations and entity links in a checked page, and append its references."""
     from .citations import Citer
-    from .render import md_text
 
     citer = Citer(atlas.bib, page_src)
 

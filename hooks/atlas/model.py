@@ -85,6 +85,9 @@ def load(root: Path) -> tuple[Atlas, Problems]:
     atlas = Atlas(root=root, bib=bib)
 
     docs = {}  # (kind, stem) -> Document
+    # What exists: entity ids are file names, counted even when a file fails to load,
+    # so one broken file does not make every link to it an error as well.
+    known = {kind: set() for kind in KINDS}
     for kind, folder in KINDS.items():
         for path in sorted((data_dir / folder).glob("*")):
             if path.is_dir() or path.name.startswith("."):
@@ -96,6 +99,7 @@ def load(root: Path) -> tuple[Atlas, Problems]:
                 problems.add(path, 1, 1, "A303",
                              f"file name '{path.name}' is not a valid id: use lower-case letters, digits and hyphens")
                 continue
+            known[kind].add(path.stem)
             doc = yamlsource.load(path, problems)
             if doc is not None:
                 docs[(kind, path.stem)] = doc
@@ -109,8 +113,6 @@ def load(root: Path) -> tuple[Atlas, Problems]:
         if doc is not None:
             vocab_docs[kind] = doc
 
-    # What exists: entity ids are file names; vocabulary ids are listed in their files.
-    known = {kind: {stem for (k, stem) in docs if k == kind} for kind in KINDS}
     for kind, doc in vocab_docs.items():
         items = doc.data if isinstance(doc.data, list) else []
         known[kind] = {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}

@@ -8,7 +8,6 @@ text. Only `Markup` made by the helpers below (links, citations) passes as is.
 from __future__ import annotations
 
 import html
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -17,16 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .citations import Citer
+from .text import md_text, plain_title
 from .urls import KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
-
-_SYNTAX = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_{}[]()#+!|~^=:$@\\"})
-_TITLE_UNSAFE = re.compile(r"[<>{}\[\]`\"\\|]|&(?=[A-Za-z#])")
-
-
-def md_text(value) -> Markup:
-    """Plain text made inert for Markdown and HTML, on one line."""
-    return Markup(" ".join(str(value).split()).translate(_SYNTAX))
-
 
 def _finalize(value):
     if isinstance(value, Markup):
@@ -34,11 +25,6 @@ def _finalize(value):
     if value is None:
         raise ValueError("a template printed None; guard optional fields with `if`")
     return md_text(value)
-
-
-def plain_title(name: str) -> str:
-    """A page title for front matter. Themes print titles unescaped, so strip what HTML reads."""
-    return _TITLE_UNSAFE.sub("", " ".join(name.split()))
 
 
 def front_matter(meta: dict) -> Markup:
@@ -160,7 +146,7 @@ def render_pages(atlas) -> list[Page]:
     keys = sorted(atlas.bib.keys(), key=atlas.bib.sort_key)
     entries = [
         {"key": Markup(key), "html": Markup(atlas.bib.html(key)), "kind": atlas.bib.design(key),
-         "citing": Markup(", ".join(f'<a href="{relative_url(REFERENCES_URI, src)}">{html.escape(title)}</a>'
+         "citing": Markup(", ".join(f'<a href="{relative_url(REFERENCES_URI, src)}">{md_text(title)}</a>'
                                     for src, title in sorted(citing[key], key=lambda c: c[1].lower())))}
         for key in keys  # keys match bibliography.KEY_RE, so they are safe in an id attribute
     ]

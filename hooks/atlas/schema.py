@@ -91,7 +91,8 @@ class SchemaChecker:
         if kind == "required":
             missing = error.message.split("'")[1]
             code = "A403" if missing == "refs" else "A202"
-            problems.add(doc.path, *doc.pos(path), code, f"missing required key '{missing}' in {_describe(where)}")
+            inside = f" in {_describe(where)}" if path else ""
+            problems.add(doc.path, *doc.pos(path), code, f"missing required key '{missing}'{inside}")
             return
         if kind == "minItems" and path and path[-1] == "refs":
             problems.add(doc.path, *doc.pos(path), "A403", "a claim needs at least one reference key in 'refs'")

@@ -139,7 +139,9 @@ def load(path: Path, problems: Problems) -> Document | None:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        message = error.problem or "cannot read this"
+        if error.context and error.context_mark:
+            message = f"{error.context} (started on line {error.context_mark.line + 1}): {message}"
         problems.add(path, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "A103", message)
         return None
     except yaml.YAMLError as error:
@@ -153,5 +155,6 @@ def load(path: Path, problems: Problems) -> Document | None:
         problems.add(path, 1, 1, "A102", "file is empty; see CONTRIBUTING.md for what this file should hold")
         return None
     doc = Document(path=path, data=None)
+    before = len(problems)
     doc.data = _Converter(doc, problems).convert(node, ())
-    return doc
+    return doc if len(problems) == before else None  # a half-read file would only add noise

@@ -1,0 +1,24 @@
+"""Turning untrusted text into something Markdown and HTML will only ever display.
+
+Every character that Markdown or HTML could read as syntax becomes a numeric
+character reference, which both render as the character itself. Whitespace runs
+(newlines included) collapse to one space, so a string can never start a block.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_SYNTAX = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_{}[]()#+!|~^=:$@\\"})
+_TITLE_UNSAFE = re.compile(r"[<>{}\[\]`\"\\|]|&(?=[A-Za-z#])")
+
+
+def md_text(value) -> Markup:
+    """Plain text made inert for Markdown and HTML, on one line."""
+    return Markup(" ".join(str(value).split()).translate(_SYNTAX))
+
+
+def plain_title(name: str) -> str:
+    """A page title for front matter. Themes print titles unescaped, so drop what HTML reads."""
+    return _TITLE_UNSAFE.sub("", " ".join(name.split()))

@@ -1,0 +1,186 @@
+"""The real project, built with `mkdocs build --strict`: every page, every link, every citation."""
+from __future__ import annotations
+
+import re
+import sys
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+import htmlscan
+import pytest
+from linkcheck import broken_links
+
+import atlas
+from atlas.urls import KINDS
+from conftest import BIN, ROOT, run
+
+BUILD = atlas.build(ROOT)
+ENTITIES = [(kind, entity_id) for kind in KINDS for entity_id in BUILD.atlas.entities[kind]]
+
+
+def page(site, kind, entity_id):
+    p = htmlscan.read(site / KINDS[kind] / entity_id / "index.html")
+    p.url = f"/{KINDS[kind]}/{entity_id}/"
+    return p
+
+
+def links_to(p, folder, entity_id):
+    """Whether page `p` links to /folder/entity_id/ (hrefs resolved against the page's URL)."""
+    target = f"/{folder}/{entity_id}/"
+    return any(urljoin(p.url, href).split("#")[0] == target for href in p.hrefs())
+
+
+def test_the_data_is_clean():
+    assert BUILD.ok, BUILD.problems.report()
+
+
+def test_the_vertical_slice_is_big_enough():
+    counts = {kind: len(BUILD.atlas.entities[kind]) for kind in KINDS}
+    assert counts["muscle"] >= 3 and counts["action"] >= 2 and counts["exercise"] >= 3 and counts["program"] >= 1
+    assert any(p.src_uri.startswith("guides/") and p.cited for p in BUILD.atlas.content)
+
+
+@pytest.mark.parametrize("kind,entity_id", ENTITIES)
+def test_every_entity_has_a_page_with_an_edit_link_to_its_yaml(real_site, kind, entity_id):
+    p = page(real_site, kind, entity_id)
+    edits = [e.attrs["href"] for e in p.elements if e.tag == "a" and "edit" in e.attrs.get("title", "").lower()]
+    assert edits and edits[0].endswith(f"/edit/main/data/{KINDS[kind]}/{entity_id}.yaml")
+
+
+def test_hand_written_pages_edit_their_markdown(real_site):
+    p = htmlscan.read(real_site / "guides" / "loading" / "index.html")
+    edits = [e.attrs["href"] for e in p.elements if e.tag == "a" and "edit" in e.attrs.get("title", "").lower()]
+    assert edits and edits[0].endswith("/edit/main/content/guides/loading.md")
+
+
+def test_index_pages_list_every_entity(real_site):
+    for kind, folder in KINDS.items():
+        index = htmlscan.read(real_site / folder / "index.html")
+        for entity_id in BUILD.atlas.entities[kind]:
+            assert any(h.rstrip("/").endswith(entity_id) for h in index.hrefs()), (folder, entity_id)
+
+
+@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+def test_exercise_and_muscle_link_each_other(real_site, eid):
+    exercise = BUILD.atlas.get("exercise", eid)
+    ep = page(real_site, "exercise", eid)
+    for use in exercise["muscles"]:
+        assert links_to(ep, "muscles", use["muscle"])
+        assert links_to(page(real_site, "muscle", use["muscle"]), "exercises", eid)
+    for aid in exercise["actions"]:
+        assert links_to(ep, "actions", aid)
+        assert links_to(page(real_site, "action", aid), "exercises", eid)
+
+
+@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+def test_exercise_pages_have_every_fixed_anchor(real_site, eid):
+    ids = page(real_site, "exercise", eid).ids
+    for anchor in ("muscles", "technique", "cues", "mistakes", "programming", "variations", "evidence", "references"):
+        assert anchor in ids
+
+
+def test_variations_are_shown_both_ways(real_site):
+    declared = [(eid, rel) for eid, e in BUILD.atlas.entities["exercise"].items() for rel in e.get("variations", [])]
+    assert declared
+    for eid, rel in declared:
+        assert links_to(page(real_site, "exercise", eid), "exercises", rel["exercise"])
+        assert links_to(page(real_site, "exercise", rel["exercise"]), "exercises", eid)
+    bridge = page(real_site, "exercise", "glute-bridge").text
+    thrust = page(real_site, "exercise", "barbell-hip-thrust").text
+    assert "Progressions (harder): Barbell hip thrust" in bridge
+    assert "Regressions (easier): Glute bridge" in thrust
+
+
+def test_muscles_and_actions_link_each_other(real_site):
+    for mid, muscle in BUILD.atlas.entities["muscle"].items():
+        for act in muscle["actions"]:
+            assert links_to(page(real_site, "muscle", mid), "actions", act["action"])
+            assert links_to(page(real_site, "action", act["action"]), "muscles", mid)
+
+
+def test_programs_and_exercises_link_each_other(real_site):
+    for pid, program in BUILD.atlas.entities["program"].items():
+        for block in program["blocks"]:
+            for item in block["items"]:
+                assert links_to(page(real_site, "program", pid), "exercises", item["exercise"])
+                assert links_to(page(real_site, "exercise", item["exercise"]), "programs", pid)
+
+
+def cited_pages(site):
+    for path in sorted(site.rglob("index.html")):
+        p = htmlscan.read(path)
+        if p.by_class("cite__ref"):
+            yield path, p
+
+
+def test_every_citation_resolves_on_its_page(real_site):
+    pages = list(cited_pages(real_site))
+    assert len(pages) > 10
+    for path, p in pages:
+        refs = p.by_class("cite__ref")
+        for ref in refs:
+            key = ref.attrs["href"].removeprefix("#ref-")
+            assert ref.attrs["href"] == f"#ref-{key}" and f"ref-{key}" in p.ids, path
+            tip = [e for e in p.elements if e.attrs.get("id") == ref.attrs["aria-describedby"]]
+            assert tip and tip[0].attrs.get("role") == "tooltip" and len(tip[0].text) > 20
+        numbers = [int(r.text) for r in refs]
+        assert sorted(set(numbers)) == list(range(1, max(numbers) + 1)), path  # numbered in order of use
+        assert "[@" not in p.text, path
+
+
+def test_citation_tooltips_name_the_kind_of_evidence(real_site):
+    p = page(real_site, "exercise", "conventional-deadlift")
+    tips = [e.text for e in p.by_class("cite__tip")]
+    assert any("Systematic review" in t and "Electromyographic activity" in t for t in tips)
+
+
+def test_every_reference_is_cited_and_links_back(real_site):
+    refs = htmlscan.read(real_site / "references" / "index.html")
+    for key in BUILD.atlas.bib.keys():
+        assert key in refs.ids
+        entry = next(e for e in refs.elements if e.attrs.get("id") == key)
+        assert "Cited on: " in entry.text and entry.text.split("Cited on: ")[1].strip(), key
+    # and every page that cites a key links to that key's entry on the references page
+    for path, p in cited_pages(real_site):
+        for ref in p.by_class("cite__ref"):
+            key = ref.attrs["href"].removeprefix("#ref-")
+            assert any(h.endswith(f"references/#{key}") for h in p.hrefs()), (path, key)
+
+
+def test_references_show_doi_links_and_clean_latex(real_site):
+    refs = htmlscan.read(real_site / "references" / "index.html")
+    entry = next(e for e in refs.elements if e.attrs.get("id") == "martinfuentes2020deadlift")
+    assert "Isabel Martín-Fuentes, José M. Oliva-Lozano" in entry.text.replace("\xa0", " ")
+    assert "Systematic review" in entry.text
+    assert "https://doi.org/10.1371/journal.pone.0229507" in refs.hrefs()
+    maeo = next(e for e in refs.elements if e.attrs.get("id") == "maeo2021hamstrings")
+    assert "Medicine & Science in Sports & Exercise" in maeo.text
+    for e in refs.by_class("ref__text"):
+        assert not re.search(r"[\\{}]", e.text), e.text
+
+
+def test_no_broken_links_or_anchors(real_site):
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    assert broken_links(real_site, base_path=urlsplit(site_url).path) == []
+
+
+def test_meta_descriptions_come_from_the_data(real_site):
+    for kind, entity_id in ENTITIES:
+        meta = page(real_site, kind, entity_id).find("meta", name="description")
+        assert meta and meta[0].attrs["content"] == " ".join(BUILD.atlas.get(kind, entity_id)["summary"].split())
+
+
+def test_generate_writes_the_same_pages_for_other_engines(tmp_path):
+    result = run(str(BIN / "atlas"), "generate", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for generated in BUILD.pages:
+        assert (tmp_path / generated.src_uri).read_text() == generated.markdown
+    guide = (tmp_path / "guides" / "loading.md").read_text()
+    assert guide.startswith("---\n") and "[@" not in guide and 'class="cite__ref"' in guide
+
+
+def test_the_core_never_imports_mkdocs():
+    code = "import sys, atlas; atlas.build(sys.argv[1]); assert not [m for m in sys.modules if m.startswith('mkdocs')]"
+    result = run(sys.executable, "-c", code, str(ROOT))
+    assert result.returncode == 0, result.stderr
