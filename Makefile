@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 serve: $(STAMP)  ## Build, serve on http://127.0.0.1:8000 and rebuild on every change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	ATLAS_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## Strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -5,7 +5,7 @@ import re
 import sys
 from urllib.parse import urljoin, urlsplit
 
-import yaml
+from mkdocs.config import load_config
 
 import htmlscan
 import pytest
@@ -161,7 +161,7 @@ def test_references_show_doi_links_and_clean_latex(real_site):
 
 
 def test_no_broken_links_or_anchors(real_site):
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
     assert broken_links(real_site, base_path=urlsplit(site_url).path) == []
 
 

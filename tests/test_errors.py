@@ -83,3 +83,13 @@ def test_readme_lists_every_error_code():
     readme = (ROOT / "README.md").read_text()
     listed = dict(re.findall(r"^\| `(A\d{3})` \| (.+) \|$", readme, re.M))
     assert listed == CODES
+
+
+def test_strict_build_fails_on_a_broken_anchor(tmp_path):
+    # MkDocs' own link and anchor validation is raised to warnings, so --strict stops on it.
+    project = make_project(tmp_path / "project")
+    page = project / "content" / "index.md"
+    page.write_text(page.read_text() + "\nSee the [cues](exercise:glute-bridge#no-such-section).\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-section" in result.stderr
