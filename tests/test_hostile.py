@@ -89,6 +89,7 @@ def test_every_payload_is_shown_as_literal_text(hostile_site):
         "<script>alert('PWN33')</script>",
         "Anatomy <script>alert('PWN35')</script> of the Human Body",
         "<b>pwn38</b>",  # unsrt sets article titles in sentence case
+        "</dd></dl><script>alert('PWN41')</script><dl><dd>",
     ]:
         assert literal in text, literal
 

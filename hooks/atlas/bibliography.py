@@ -27,6 +27,7 @@ DESIGNS = {
     "systematic review": "Systematic review",
     "rct": "Randomised controlled trial",
     "controlled trial": "Controlled trial",
+    "training study": "Training study",
     "cohort": "Cohort study",
     "cross-sectional": "Cross-sectional study",
     "laboratory": "Laboratory study",

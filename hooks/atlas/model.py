@@ -17,8 +17,13 @@ from .problems import Problems
 from .schema import SchemaChecker
 from .urls import KINDS
 
-# x-ref kind -> vocabulary file under data/
-VOCABULARIES = {"equipment": "equipment.yaml", "pattern": "patterns.yaml", "muscle-group": "muscle-groups.yaml"}
+# vocabulary kind -> (file under data/, schema): small lists of terms, one item per id
+VOCABULARIES = {
+    "equipment": ("equipment.yaml", "vocabulary"),
+    "pattern": ("patterns.yaml", "vocabulary"),
+    "muscle-group": ("muscle-groups.yaml", "vocabulary"),
+    "glossary": ("glossary.yaml", "glossary"),
+}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INVERSE_RELATION = {"progression": "regression", "regression": "progression", "variation": "variation"}
 
@@ -104,7 +109,7 @@ def load(root: Path) -> tuple[Atlas, Problems]:
             if doc is not None:
                 docs[(kind, path.stem)] = doc
     vocab_docs = {}
-    for kind, name in VOCABULARIES.items():
+    for kind, (name, _schema) in VOCABULARIES.items():
         path = data_dir / name
         if not path.exists():
             problems.add(path, 1, 1, "A108", f"vocabulary file {name} is missing")
@@ -120,7 +125,7 @@ def load(root: Path) -> tuple[Atlas, Problems]:
 
     checker = SchemaChecker(known)
     for kind, doc in vocab_docs.items():
-        if checker.check(doc, "vocabulary", problems):
+        if checker.check(doc, VOCABULARIES[kind][1], problems):
             atlas.vocab[kind] = {}
             for i, item in enumerate(doc.data):
                 if item["id"] in atlas.vocab[kind]:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .citations import Citer
 from .text import md_text, plain_title
-from .urls import KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
+from .urls import GLOSSARY_URI, KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
 
 def _finalize(value):
     if isinstance(value, Markup):
@@ -107,6 +107,12 @@ class PageContext:
     def link_page(self, target_src: str, text: str) -> Markup:
         return Markup(f"[{md_text(text)}]({relative_md(self.src, target_src)})")
 
+    def link_guide(self, target_src: str, text: str) -> Markup:
+        """A link to a hand-written page, or plain text when the project has no such page."""
+        if any(content.src_uri == target_src for content in self.atlas.content):
+            return self.link_page(target_src, text)
+        return md_text(text)
+
     def links(self, kind: str, ids) -> Markup:
         return Markup(", ".join(self.link(kind, i) for i in ids))
 
@@ -150,6 +156,9 @@ def render_pages(atlas) -> list[Page]:
                                     for src, title in sorted(citing[key], key=lambda c: c[1].lower())))}
         for key in keys  # keys match bibliography.KEY_RE, so they are safe in an id attribute
     ]
+    pages.append(_render(atlas, "glossary.md.j2", GLOSSARY_URI, "data/glossary.yaml", "Glossary",
+                         "Plain-language definitions of the terms and abbreviations used across the atlas: 1RM, RPE, RIR, EMG and more.",
+                         terms=atlas.vocab["glossary"]))
     pages.append(_render(atlas, "references.md.j2", REFERENCES_URI, "references.bib", "References",
                          "Every source the Glute & Hamstring Atlas cites, with its kind of evidence and the pages that cite it.",
                          entries=entries))

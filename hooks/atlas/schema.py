@@ -17,7 +17,7 @@ from referencing import Registry, Resource
 from .problems import Problems, did_you_mean
 from .yamlsource import Document
 
-SCHEMA_NAMES = ("common", "exercise", "muscle", "action", "program", "vocabulary")
+SCHEMA_NAMES = ("common", "exercise", "muscle", "action", "program", "vocabulary", "glossary")
 _TYPE_NAMES = {
     "object": "a mapping (key: value)", "array": "a list (- item)", "string": "text",
     "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty",

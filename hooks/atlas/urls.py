@@ -10,6 +10,7 @@ import posixpath
 # kind -> folder under data/ and under the site (its URL prefix)
 KINDS = {"exercise": "exercises", "muscle": "muscles", "action": "actions", "program": "programs"}
 REFERENCES_URI = "references.md"
+GLOSSARY_URI = "glossary.md"
 
 
 def src_uri(kind: str, entity_id: str) -> str:
