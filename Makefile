@@ -5,7 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site check test generate clean
+CHROMIUM ?= /usr/bin/chromium
+NODE_STAMP := node_modules/.installed
+
+.PHONY: serve site check test generate clean chromium lighthouse
 
 # The venv is rebuilt whenever the lock file or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -14,6 +17,23 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
+
+# axe-core for the accessibility tests, installed from the lock file (never from a CDN).
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The browser tests need Node.js and npm: install them (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Browser tests drive Debian's Chromium; install it when we can, else say exactly what to do.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
 
 serve: $(STAMP)  ## Build, serve on http://127.0.0.1:8000 and rebuild on every change
 	ATLAS_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -27,8 +47,16 @@ check: $(STAMP)  ## Validate data/, content/ and references.bib
 generate: $(STAMP)  ## Write the generated Markdown pages to build/pages for other engines
 	$(BIN)/atlas generate --out build/pages
 
-test: $(STAMP)  ## Every test: unit, fixtures, real strict builds
+test: $(STAMP) $(NODE_STAMP) chromium  ## Every test: unit, fixtures, real strict builds, real Chromium
 	$(BIN)/python -m pytest -n 2
+
+LH_STAMP := bench/lighthouse/node_modules/.installed
+$(LH_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: site $(LH_STAMP) chromium  ## Benchmark (not a test): Lighthouse mobile on five pages -> bench/results/
+	$(BIN)/python bench/lighthouse.py site
 
 clean:
 	rm -rf site build .pytest_cache

@@ -5,6 +5,10 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -26,8 +30,9 @@ def make_project(dest: Path, *overlays: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?ms)^nav:\n.*\Z", "", config)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (dest / "hooks").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "hooks" / "atlas_hook.py", dest / "hooks" / "atlas_hook.py")
+    # the MkDocs side of hooks/ (the adapter and the theme); the core is installed in the venv
+    shutil.copytree(ROOT / "hooks", dest / "hooks", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("atlas", "__pycache__"))
     (dest / "content" / "assets").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "content" / "assets" / "atlas.css", dest / "content" / "assets" / "atlas.css")
     return dest
@@ -50,3 +55,63 @@ def real_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+# --- real Chromium against the built site, served over HTTP on loopback ---------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The hostile fixture (a payload in every free-text field), built with a strict build."""
+    root = tmp_path_factory.mktemp("hostile")
+    project = make_project(root / "project", FIXTURES / "hostile")
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -184,3 +184,34 @@ def test_the_core_never_imports_mkdocs():
     code = "import sys, atlas; atlas.build(sys.argv[1]); assert not [m for m in sys.modules if m.startswith('mkdocs')]"
     result = run(sys.executable, "-c", code, str(ROOT))
     assert result.returncode == 0, result.stderr
+
+
+def html_pages(site):
+    return [p for p in sorted(site.rglob("index.html"))]
+
+
+def test_every_page_has_a_unique_title_description_and_canonical_url(real_site):
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    titles, descriptions = {}, {}
+    for path in html_pages(real_site):
+        p = htmlscan.read(path)
+        title = [e.text for e in p.elements if e.tag == "title"]
+        assert len(title) == 1 and title[0].strip(), path
+        assert title[0] not in titles, f"{path} and {titles[title[0]]} share the title {title[0]!r}"
+        titles[title[0]] = path
+        description = p.find("meta", name="description")
+        assert len(description) == 1 and len(description[0].attrs["content"]) > 40, path
+        assert description[0].attrs["content"] not in descriptions, path
+        descriptions[description[0].attrs["content"]] = path
+        canonical = p.find("link", rel="canonical")
+        relative = path.parent.relative_to(real_site).as_posix()
+        assert canonical and canonical[0].attrs["href"] == site_url + ("" if relative == "." else relative + "/"), path
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(real_site):
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    sitemap = (real_site / "sitemap.xml").read_text()
+    for path in html_pages(real_site):
+        relative = path.parent.relative_to(real_site).as_posix()
+        assert f"<loc>{site_url}{'' if relative == '.' else relative + '/'}</loc>" in sitemap, path
+    assert f"Sitemap: {site_url}sitemap.xml" in (real_site / "robots.txt").read_text()

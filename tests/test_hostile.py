@@ -7,23 +7,12 @@ then every element of every page is inspected.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import htmlscan
 import pytest
 
-from conftest import FIXTURES, make_project, mkdocs_build, run, BIN
+from conftest import BIN, FIXTURES, make_project, run
 
 MARKER = re.compile(r"PWN\d\d")
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    project = make_project(root / "project", FIXTURES / "hostile")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
 
 
 def pages(site):

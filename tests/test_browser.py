@@ -1,0 +1,161 @@
+"""What a person sees, tested where a person sees it: Chromium, against the built site on loopback."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import AXE, serve
+
+# One page of every kind.
+PAGE_KINDS = {
+    "home": "", "exercise index": "exercises/", "exercise": "exercises/romanian-deadlift/",
+    "muscle index": "muscles/", "muscle": "muscles/gluteus-maximus/", "action index": "actions/",
+    "action": "actions/hip-extension/", "program index": "programs/", "program": "programs/posterior-chain-plan/",
+    "guide": "guides/loading/", "glossary": "glossary/", "references": "references/", "about": "about/",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_axe_finds_no_violations(browser, site_url, kind, scheme):
+    # bypass_csp only lets the test inject axe; the site's own CSP is tested below
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+    context.close()
+    assert violations == []
+
+
+def test_lifter_journey_home_to_exercise_to_muscle_and_back(page, site_url):
+    page.goto(site_url)
+    page.get_by_role("link", name="Exercises", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/exercises/$"))
+    page.get_by_role("link", name="Romanian deadlift", exact=True).click()
+    page.wait_for_url(re.compile(r"/exercises/romanian-deadlift/$"))
+    assert page.locator("h1").inner_text().rstrip("¶") == "Romanian deadlift"
+    page.locator("#muscles ~ ul a", has_text="Gluteus maximus").first.click()
+    page.wait_for_url(re.compile(r"/muscles/gluteus-maximus/$"))
+    assert page.locator("h1").inner_text().rstrip("¶") == "Gluteus maximus"
+    assert page.get_by_role("link", name="Romanian deadlift", exact=True).count() >= 1  # and the way back
+    page.go_back()
+    page.wait_for_url(re.compile(r"/exercises/romanian-deadlift/$"))
+
+
+@pytest.mark.parametrize("query,landing", [("SLDL", "exercises/stiff-leg-deadlift/"), ("hex bar", "exercises/trap-bar-deadlift/")])
+def test_search_for_an_alias_lands_on_the_exercise(page, site_url, query, landing):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # the index is built in a web worker; type only once it says it is ready
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=20000)
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    first = page.locator(".md-search-result__item a").first
+    # results arrive from a web worker; wait until the top result is the exercise, then follow it
+    expect(first).to_have_attribute("href", re.compile(re.escape(landing)), timeout=20000)
+    first.click()
+    page.wait_for_url(re.compile(re.escape(landing) + r"(#.*)?$"))
+
+
+def _tip_visible(page, ref):
+    return page.evaluate("id => getComputedStyle(document.getElementById(id)).display !== 'none'",
+                         ref.get_attribute("aria-describedby"))
+
+
+def test_a_citation_shows_its_reference_on_hover(page, site_url):
+    page.goto(site_url + "exercises/conventional-deadlift/")
+    ref = page.locator(".cite__ref").first
+    assert not _tip_visible(page, ref)
+    ref.hover()
+    assert _tip_visible(page, ref)
+    tip = page.locator("#" + ref.get_attribute("aria-describedby"))
+    assert "Barbell Medicine" in tip.inner_text() and "Web article" in tip.inner_text()
+
+
+def test_a_citation_shows_its_reference_on_keyboard_focus(page, site_url):
+    page.goto(site_url + "guides/loading/")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite__ref')"):
+            break
+    else:
+        pytest.fail("no citation reachable with the Tab key")
+    tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert page.evaluate("id => getComputedStyle(document.getElementById(id)).display", tip_id) == "block"
+    assert "Endomondo" in page.locator("#" + tip_id).inner_text()
+
+
+def test_dark_scheme_follows_the_system_and_the_toggle(browser, site_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + "exercises/romanian-deadlift/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert sum(int(c) for c in re.findall(r"\d+", background)[:3]) < 200, background  # a dark background
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_nothing_overflows_a_375px_screen(browser, site_url, kind):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_pages_load_nothing_from_other_hosts(page, site_url, kind):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + PAGE_KINDS[kind], wait_until="networkidle")
+    page.locator("input.md-search__input").focus()  # the search worker loads its index on demand
+    page.locator("input.md-search__input").press_sequentially("glute", delay=20)
+    page.wait_for_timeout(500)
+    assert requests and [url for url in requests if not url.startswith(site_url) and not url.startswith("data:")] == []
+
+
+def test_hostile_strings_run_nothing_in_the_browser(browser, hostile_site):
+    with serve(hostile_site) as url:
+        context = browser.new_context()  # the site's CSP is in force
+        page = context.new_page()
+        dialogs, csp_reports = [], []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("console", lambda message: "Content Security Policy" in message.text and csp_reports.append(message.text))
+        pages = ["", "exercises/", "exercises/glute-bridge/", "exercises/hip-thrust/", "muscles/gluteus-maximus/",
+                 "actions/hip-extension/", "programs/mini/", "glossary/", "references/"]
+        for path in pages:
+            page.goto(url + path, wait_until="networkidle")
+            for ref in page.locator(".cite__ref").all()[:6]:
+                ref.hover()
+            injected = page.evaluate("""() => {
+                const bad = [];
+                for (const el of document.querySelectorAll('*')) {
+                    for (const attr of el.attributes) {
+                        if (attr.name.startsWith('on')) bad.push(el.tagName + ' ' + attr.name);
+                        if (/^\\s*javascript:/i.test(attr.value)) bad.push(el.tagName + ' ' + attr.name + '=' + attr.value);
+                    }
+                    if (el.tagName === 'SCRIPT' && !el.src && el.type !== 'application/json') bad.push('inline script');
+                    if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FORM', 'MARQUEE'].includes(el.tagName)
+                        && !el.closest('.md-search, [data-md-component]')) bad.push(el.tagName);
+                }
+                return bad;
+            }""")
+            assert injected == [], path
+            assert "PWN" in page.locator("body").inner_text().upper() or path in ("", "exercises/")
+        context.close()
+    assert dialogs == [] and csp_reports == []
+
+
+def test_every_page_carries_the_content_security_policy(real_site):
+    for path in real_site.rglob("*.html"):
+        html = path.read_text()
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\';' in html, path
+        assert re.search(r"<script>(?!\s*$)", html) is None, f"inline script in {path}"
