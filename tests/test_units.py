@@ -87,3 +87,7 @@ def test_link_checker_finds_broken_links_and_anchors(tmp_path):
         "a/index.html: missing anchor ../#nowhere",
         "a/index.html: external link not https: http://insecure.example/",
     ]
+
+
+def test_md_text_keeps_edge_spaces_so_separators_survive():
+    assert md_text(", ") == ", " and md_text("a\n\n b") == "a b"

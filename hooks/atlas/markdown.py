@@ -19,6 +19,7 @@ CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
 CITED_KEY = re.compile(r"@([^\s;,\]]+)")
 ENTITY_LINK = re.compile(r"\[([^\[\]\n]*)\]\((" + "|".join(KINDS) + r"):([^)#\s]*)(#[^)\s]*)?\)")
 _CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+BODYMAP_MARKER = "<!-- atlas:bodymap -->"  # a hand-written page asks for the linked body map
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TITLE = re.compile(r"^title:\s*(.+)$|^#\s+(.+)$", re.MULTILINE)
 
@@ -83,6 +84,12 @@ def render_content(markdown: str, page_src: str, atlas) -> str:
 
     def citation(match):
         return str(citer.cite(CITED_KEY.findall(match.group(1))))
+
+    if BODYMAP_MARKER in markdown:
+        from .render import render_bodymap
+
+        linked = render_bodymap(atlas, page_src, {}, "Body map: choose a muscle to open its page", links=True)
+        markdown = markdown.replace(BODYMAP_MARKER, str(linked))
 
     pieces, last = [], 0
     code = [m.span() for m in _CODE.finditer(markdown)]

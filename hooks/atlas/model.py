@@ -69,17 +69,17 @@ class Atlas:
                         self.exercise_programs[item["exercise"]].append(pid)
 
 
-def _walk_refs(value, found: list) -> None:
-    """Collect every bibliography key under a `refs` key, in document order."""
+def refs_in(value):
+    """Every bibliography key under a `refs` key, in document order."""
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "refs" and isinstance(item, list):
-                found.extend(k for k in item if isinstance(k, str))
+                yield from (k for k in item if isinstance(k, str))
             else:
-                _walk_refs(item, found)
+                yield from refs_in(item)
     elif isinstance(value, list):
         for item in value:
-            _walk_refs(item, found)
+            yield from refs_in(item)
 
 
 def load(root: Path) -> tuple[Atlas, Problems]:
@@ -156,7 +156,7 @@ def load(root: Path) -> tuple[Atlas, Problems]:
 
     cited = []
     for doc in docs.values():
-        _walk_refs(doc.data, cited)
+        cited.extend(refs_in(doc.data))
     content_dir = root / "content"
     for path in sorted(content_dir.rglob("*.md")):
         page = ContentPage.read(path, content_dir)

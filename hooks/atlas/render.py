@@ -15,7 +15,9 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .bibliography import DESIGNS
 from .citations import Citer
+from .model import refs_in
 from .text import md_text, plain_title
 from .urls import GLOSSARY_URI, KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
 
@@ -92,6 +94,16 @@ _env = Environment(
 _env.filters.update(range=fmt_range, seconds=fmt_seconds, prescription=fmt_prescription)
 
 
+def _muscle_filters(atlas) -> dict:
+    """Filters that look up a muscle's group or name (the finder's data attributes)."""
+    muscles = atlas.entities["muscle"]
+    return {"muscle_group": lambda mid: muscles[mid]["group"], "muscle_name": lambda mid: muscles[mid]["name"]}
+
+# Templates that produce HTML (the body map) escape for HTML, Jinja's own way.
+_html_env = Environment(loader=PackageLoader("atlas", "templates"), undefined=StrictUndefined, autoescape=True,
+                        trim_blocks=True, lstrip_blocks=True, comment_start_string="{##", comment_end_string="##}")
+
+
 class PageContext:
     """Helpers a template calls; they know which page they are on."""
 
@@ -103,6 +115,10 @@ class PageContext:
     def link(self, kind: str, entity_id: str, anchor: str = "") -> Markup:
         target = relative_md(self.src, src_uri(kind, entity_id))
         return Markup(f"[{md_text(self.atlas.title(kind, entity_id))}]({target}{anchor})")
+
+    def url(self, kind: str, entity_id: str) -> Markup:
+        """An HTML link target to an entity's page, for links inside raw HTML."""
+        return Markup(relative_url(self.src, src_uri(kind, entity_id)))
 
     def link_page(self, target_src: str, text: str) -> Markup:
         return Markup(f"[{md_text(text)}]({relative_md(self.src, target_src)})")
@@ -125,20 +141,78 @@ class PageContext:
     def references(self) -> Markup:
         return self.citer.references()
 
+    def evidence_summary(self, item) -> str:
+        """'9 sources: 1 systematic review, 2 laboratory studies, ...', strongest kind first."""
+        keys = list(dict.fromkeys(refs_in(item)))
+        counts = {}
+        for key in keys:
+            label = self.atlas.bib.design(key) or "Unclassified"
+            counts[label] = counts.get(label, 0) + 1
+        order = list(DESIGNS.values())
+        kinds = sorted(counts, key=lambda label: order.index(label) if label in order else len(order))
+        listed = ", ".join(f"{counts[k]} {_plural(k.lower(), counts[k])}" for k in kinds)
+        return f"{len(keys)} source{'s' if len(keys) != 1 else ''}: {listed}."
 
-def _render(atlas, template: str, page_src: str, edit_path, title: str, description: str, **values) -> Page:
+    def muscles_by_role(self, uses) -> str:
+        """'Target: A, B. Synergist: C.' — the text alternative of an exercise's body map."""
+        parts = []
+        for role in ("target", "synergist", "stabilizer"):
+            names = [self.atlas.title("muscle", u["muscle"]) for u in uses if u["role"] == role]
+            if names:
+                parts.append(f"{ROLE_LABELS[role]}: {', '.join(names)}.")
+        return " ".join(parts)
+
+    def bodymap(self, marks: dict, title: str, description: str = "", links: bool = False) -> Markup:
+        """The body map as a raw HTML block: regions marked by role, or (links=True) each a link."""
+        return render_bodymap(self.atlas, self.src, marks, title, description, links)
+
+
+def _plural(label: str, count: int) -> str:
+    if count == 1 or label.endswith("series"):
+        return label
+    if label.endswith("sis"):
+        return label[:-3] + "ses"
+    if label.endswith("y"):
+        return label[:-1] + "ies"
+    return label + "s"
+
+
+ROLE_LABELS = {"target": "Target", "synergist": "Synergist", "stabilizer": "Stabilizer", "current": "This muscle"}
+
+
+def render_bodymap(atlas, page_src: str, marks: dict, title: str, description: str = "", links: bool = False) -> Markup:
+    names = {mid: m["name"] for mid, m in atlas.entities["muscle"].items()}
+    link_to = {mid: Markup(relative_url(page_src, src_uri("muscle", mid))) for mid in names} if links else None
+    svg = _html_env.get_template("bodymap.svg.j2").render(
+        marks=marks, names=names, link_to=link_to, title=title, description=description)
+    roles = [role for role in ROLE_LABELS if role in marks.values()]
+    legend = "".join(f'<span class="bodymap__key is-{role}">{ROLE_LABELS[role]}</span>' for role in roles)
+    caption = f'<figcaption>{legend}</figcaption>' if legend else ""
+    # one block of HTML with no blank line, so Markdown leaves it whole
+    body = "\n".join(line for line in svg.splitlines() if line.strip())
+    return Markup(f'<figure class="bodymap-figure">\n{body}\n{caption}</figure>\n')
+
+
+SEARCH_BOOST = {"exercise": 3, "muscle": 2}  # an exercise page outranks a guide for its own name
+
+
+def _render(atlas, template: str, page_src: str, edit_path, title: str, description: str, boost=None, **values) -> Page:
     ctx = PageContext(atlas, page_src)
-    meta = front_matter({"title": plain_title(title), "description": html.escape(" ".join(description.split()))})
+    fields = {"title": plain_title(title), "description": html.escape(" ".join(description.split()))}
+    if boost:
+        fields["search"] = {"boost": boost}
+    meta = front_matter(fields)
     body = _env.get_template(template).render(atlas=atlas, page=ctx, meta=meta, **values)
     return Page(page_src, body, title, edit_path, list(ctx.citer.order))
 
 
 def render_pages(atlas) -> list[Page]:
+    _env.filters.update(_muscle_filters(atlas))
     pages = []
     for kind in KINDS:
         for entity_id, data in atlas.entities[kind].items():
             pages.append(_render(atlas, f"{kind}.md.j2", src_uri(kind, entity_id), atlas.sources[(kind, entity_id)],
-                                 data["name"], data["summary"], item=data, id=entity_id))
+                                 data["name"], data["summary"], boost=SEARCH_BOOST.get(kind), item=data, id=entity_id))
         pages.append(_render(atlas, f"{kind}-index.md.j2", index_uri(kind), None, INDEX_TITLES[kind][0],
                              INDEX_TITLES[kind][1], items=atlas.entities[kind]))
 

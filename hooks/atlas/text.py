@@ -14,9 +14,12 @@ _SYNTAX = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_{}[]()#+!|~^=:$@\\
 _TITLE_UNSAFE = re.compile(r"[<>{}\[\]`\"\\|]|&(?=[A-Za-z#])")
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def md_text(value) -> Markup:
-    """Plain text made inert for Markdown and HTML, on one line."""
-    return Markup(" ".join(str(value).split()).translate(_SYNTAX))
+    """Plain text made inert for Markdown and HTML, on one line (edge spaces kept: ", " stays ", ")."""
+    return Markup(_WHITESPACE.sub(" ", str(value)).translate(_SYNTAX))
 
 
 def plain_title(name: str) -> str:
