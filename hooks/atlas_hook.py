@@ -4,6 +4,7 @@
   problems), add each generated page, and point every page's edit link at the
   file a contributor really edits.
 - on_page_markdown: number citations and resolve entity links in hand-written pages.
+- on_page_content: explain abbreviations from the glossary on hover and focus.
 """
 from __future__ import annotations
 
@@ -42,3 +43,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in _generated:
         return markdown
     return _build.content_page(markdown, page.file.src_uri)
+
+
+def on_page_content(html, page, config, files):
+    return _build.explain_terms(html, page.file.src_uri)

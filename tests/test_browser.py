@@ -32,10 +32,17 @@ def test_axe_finds_no_violations(browser, site_url, kind, scheme):
     assert violations == []
 
 
-def test_lifter_journey_home_to_exercise_to_muscle_and_back(page, site_url):
+def test_lifter_journey_home_to_finder_filter_exercise_muscle_and_back(page, site_url):
     page.goto(site_url)
     page.get_by_role("link", name="Exercises", exact=True).first.click()
     page.wait_for_url(re.compile(r"/exercises/$"))
+    page.get_by_label("Muscle").select_option("semimembranosus")
+    page.get_by_label("Role").select_option("target")
+    page.get_by_label("Pattern").select_option("hinge")
+    page.wait_for_url(re.compile(r"\?muscle=semimembranosus&role=target&pattern=hinge$"))
+    visible = page.locator("#finder-table tbody tr:visible td:first-child").all_inner_texts()
+    assert "Romanian deadlift" in visible and "Barbell hip thrust" not in visible
+    assert page.locator("#finder-status").inner_text() == f"Showing {len(visible)} of 39 exercises."
     page.get_by_role("link", name="Romanian deadlift", exact=True).click()
     page.wait_for_url(re.compile(r"/exercises/romanian-deadlift/$"))
     assert page.locator("h1").inner_text().rstrip("¶") == "Romanian deadlift"
@@ -159,3 +166,51 @@ def test_every_page_carries_the_content_security_policy(real_site):
         html = path.read_text()
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\';' in html, path
         assert re.search(r"<script>(?!\s*$)", html) is None, f"inline script in {path}"
+
+
+def test_a_shared_finder_link_restores_the_filters(page, site_url):
+    page.goto(site_url + "exercises/?muscle=group-glutes&role=target&equipment=band&q=bridge")
+    assert page.get_by_label("Muscle").input_value() == "group-glutes"
+    assert page.get_by_label("Name or alias").input_value() == "bridge"
+    assert page.locator("#finder-table tbody tr:visible td:first-child").all_inner_texts() == ["Banded glute bridge"]
+
+
+def test_a_hostile_finder_link_is_ignored_safely(page, site_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(site_url + "exercises/?muscle=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pattern=javascript:alert(1)"
+              "&q=" + "%3Cscript%3Ealert(2)%3C%2Fscript%3E" * 50)
+    assert page.get_by_label("Muscle").input_value() == "" and page.get_by_label("Pattern").input_value() == ""
+    assert len(page.get_by_label("Name or alias").input_value()) <= 100
+    assert page.locator("#finder-table img, #finder-table script").count() == 0 and dialogs == []
+
+
+def test_a_body_map_region_leads_to_its_muscle_page(page, site_url):
+    page.goto(site_url)
+    page.locator("a.bodymap__region#semitendinosus path").first.click()  # on the muscle shape itself
+    page.wait_for_url(re.compile(r"/muscles/semitendinosus/$"))
+    page.goto(site_url)
+    page.locator("a.bodymap__region#gluteus-medius").focus()  # reachable from the keyboard as a link
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/muscles/gluteus-medius/$"))
+
+
+def test_glossary_terms_explain_themselves_on_hover_and_focus(page, site_url):
+    page.goto(site_url + "guides/effort/")
+    term = page.locator(".gloss__term", has_text="RPE").first
+    tip = page.locator("#" + term.get_attribute("aria-describedby"))
+    assert not tip.is_visible()
+    term.hover()
+    assert tip.is_visible() and "rating of perceived exertion" in tip.inner_text()
+    page.mouse.move(0, 0)
+    term.focus()
+    assert tip.is_visible()
+
+
+def test_an_exercise_page_ranks_above_guides_for_its_own_name(page, site_url):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=20000)
+    page.locator("input.md-search__input").press_sequentially("Romanian deadlift", delay=30)
+    expect(page.locator(".md-search-result__item a").first).to_have_attribute(
+        "href", re.compile(r"exercises/romanian-deadlift/$"), timeout=20000)

@@ -1,6 +1,7 @@
 """The real project, built with `mkdocs build --strict`: every page, every link, every citation."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 from urllib.parse import urljoin, urlsplit
@@ -215,3 +216,72 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(real_site):
         relative = path.parent.relative_to(real_site).as_posix()
         assert f"<loc>{site_url}{'' if relative == '.' else relative + '/'}</loc>" in sitemap, path
     assert f"Sitemap: {site_url}sitemap.xml" in (real_site / "robots.txt").read_text()
+
+
+# --- browsing (issue: body map, finder, search, glossary, evidence) --------------------
+
+REGION = re.compile(r'<g id="([a-z0-9-]+)" class="bodymap__region[^"]*?(?: is-([a-z]+))?" data-muscle')
+
+
+def test_every_muscle_has_a_region_on_the_body_map_and_every_region_is_a_muscle(real_site):
+    html = (real_site / "exercises" / "romanian-deadlift" / "index.html").read_text()
+    assert {mid for mid, _ in REGION.findall(html)} == set(BUILD.atlas.entities["muscle"])
+
+
+@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+def test_the_map_on_an_exercise_page_marks_exactly_its_muscles(real_site, eid):
+    html = (real_site / "exercises" / eid / "index.html").read_text()
+    marked = {mid: role for mid, role in REGION.findall(html) if role}
+    assert marked == {use["muscle"]: use["role"] for use in BUILD.atlas.get("exercise", eid)["muscles"]}
+    assert "Evidence at a glance:" in html
+
+
+def test_a_muscle_page_marks_its_own_muscle(real_site):
+    for mid in BUILD.atlas.entities["muscle"]:
+        html = (real_site / "muscles" / mid / "index.html").read_text()
+        assert {m: r for m, r in REGION.findall(html) if r} == {mid: "current"}
+
+
+def test_the_home_map_links_every_region_to_its_muscle_page(real_site):
+    home = htmlscan.read(real_site / "index.html")
+    regions = [e for e in home.elements if e.tag == "a" and "bodymap__region" in e.attrs.get("class", "")]
+    assert {e.attrs["id"] for e in regions} == set(BUILD.atlas.entities["muscle"])
+    for e in regions:
+        assert e.attrs["href"] == f"muscles/{e.attrs['id']}/" and e.attrs["aria-label"]
+
+
+def test_every_exercise_is_a_row_of_the_finder_with_its_filters(real_site):
+    finder = htmlscan.read(real_site / "exercises" / "index.html")
+    rows = {e.attrs["data-id"]: e.attrs for e in finder.elements if e.tag == "tr" and "data-id" in e.attrs}
+    assert set(rows) == set(BUILD.atlas.entities["exercise"])
+    for eid, attrs in rows.items():
+        e = BUILD.atlas.get("exercise", eid)
+        assert attrs["data-pattern"] == e["pattern"] and attrs["data-category"] == e["category"]
+        assert set(attrs["data-equipment"].split()) == set(e["equipment"])
+        for alias in e.get("aliases", []):
+            assert alias.lower() in attrs["data-search"]
+    assert any(e.attrs.get("id") == "finder" and "hidden" in e.attrs for e in finder.elements)  # no JS, no form
+
+
+def test_every_alias_and_muscle_is_in_the_search_index(real_site):
+    docs = json.loads((real_site / "search" / "search_index.json").read_text())["docs"]
+    by_page = {}
+    for doc in docs:
+        by_page.setdefault(doc["location"].split("#")[0], []).append(doc["title"] + " " + doc["text"])
+    for eid, e in BUILD.atlas.entities["exercise"].items():
+        text = " ".join(by_page[f"exercises/{eid}/"])
+        for alias in e.get("aliases", []):
+            assert alias in text, (eid, alias)
+        for use in e["muscles"]:
+            assert BUILD.atlas.title("muscle", use["muscle"]) in text, (eid, use["muscle"])
+
+
+def test_abbreviations_are_explained_from_the_glossary(real_site):
+    effort = htmlscan.read(real_site / "guides" / "effort" / "index.html")
+    terms = [e for e in effort.elements if e.tag == "a" and e.attrs.get("class") == "gloss__term"]
+    assert {t.text for t in terms} >= {"RPE", "RIR"}
+    assert len({t.text for t in terms}) == len(terms)  # a link for the first use only
+    for t in terms:
+        tip = next(e for e in effort.elements if e.attrs.get("id") == t.attrs["aria-describedby"])
+        assert tip.attrs["role"] == "tooltip" and ":" in tip.text
+    assert [e for e in effort.elements if e.tag == "abbr" and e.text == "RPE"]  # later uses

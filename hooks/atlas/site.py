@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model
+from .glossary import glossify
 from .markdown import render_content
 from .problems import Problems
 from .render import Page, render_pages
+from .urls import GLOSSARY_URI, relative_url
 
 
 @dataclass
@@ -19,6 +21,13 @@ class Build:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def explain_terms(self, page_html: str, src_uri: str) -> str:
+        """A finished page with its abbreviations explained on hover and focus."""
+        if src_uri == GLOSSARY_URI:
+            return page_html
+        href = relative_url(src_uri, GLOSSARY_URI)
+        return glossify(page_html, self.atlas.vocab.get("glossary", {}), href)
 
     def content_page(self, markdown: str, src_uri: str) -> str:
         """A hand-written page with its citations numbered and entity links resolved."""
