@@ -1,8 +1,8 @@
 """MkDocs adapter: hands the core's pages to MkDocs. Nothing else lives here.
 
 - on_files: build the atlas (stop with the core's own error list if the data has
-  problems), add each generated page, and point every page's edit link at the
-  file a contributor really edits.
+  problems), add each generated page and open-data file, and point every page's
+  edit link at the file a contributor really edits.
 - on_page_markdown: number citations and resolve entity links in hand-written pages.
 - on_page_content: explain abbreviations from the glossary on hover and focus.
 """
@@ -11,10 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import atlas
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
-import atlas
 
 _build: atlas.Build | None = None
 _generated: set[str] = set()
@@ -30,6 +29,8 @@ def on_files(files, config):
     for file in files:
         if file.is_documentation_page():
             file.edit_uri = f"content/{file.src_uri}"
+    for path, content in _build.exports(config.site_url or "/").items():
+        files.append(File.generated(config, path, content=content))
     _generated = set()
     for page in _build.pages:
         file = File.generated(config, page.src_uri, content=page.markdown)

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import AXE, serve
+from playwright.sync_api import expect
 
 # One page of every kind.
 PAGE_KINDS = {

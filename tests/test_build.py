@@ -6,15 +6,13 @@ import re
 import sys
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.config import load_config
-
+import atlas
 import htmlscan
 import pytest
-from linkcheck import broken_links
-
-import atlas
 from atlas.urls import KINDS
 from conftest import BIN, ROOT, run
+from linkcheck import broken_links
+from mkdocs.config import load_config
 
 BUILD = atlas.build(ROOT)
 ENTITIES = [(kind, entity_id) for kind in KINDS for entity_id in BUILD.atlas.entities[kind]]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import atlas
+import pytest
 from conftest import ROOT
 
 BUILD = atlas.build(ROOT)

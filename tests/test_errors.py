@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from atlas.problems import CODES
 from conftest import BIN, FIXTURES, ROOT, make_project, mkdocs_build, run
 

@@ -7,9 +7,9 @@ then every element of every page is inspected.
 from __future__ import annotations
 
 import re
+
 import htmlscan
 import pytest
-
 from conftest import BIN, FIXTURES, make_project, run
 
 MARKER = re.compile(r"PWN\d\d")

@@ -46,6 +46,10 @@ def _generate(args) -> int:
             target.write_text(head_text + result.content_page(text[len(head_text):], src), encoding="utf-8")
         else:
             shutil.copyfile(path, target)
+    for path, content in result.exports(args.site_url).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     for page in result.pages:
         target = out / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,6 +65,7 @@ def main(argv=None) -> int:
     commands.add_parser("check", help="validate every data file, page and reference").set_defaults(run=_check)
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("--out", required=True, help="folder to write into")
+    generate.add_argument("--site-url", default="/", help="the site's public address, for links in the exports")
     generate.set_defaults(run=_generate)
     args = parser.parse_args(argv)
     try:

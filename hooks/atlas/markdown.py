@@ -33,7 +33,7 @@ class ContentPage:
     cited: list = field(default_factory=list)  # keys in order of first citation
 
     @classmethod
-    def read(cls, path: Path, content_dir: Path) -> "ContentPage":
+    def read(cls, path: Path, content_dir: Path) -> ContentPage:
         text = path.read_text(encoding="utf-8", errors="replace")
         found = _TITLE.search(text)
         title = (found.group(1) or found.group(2)).strip().strip("'\"") if found else path.stem

@@ -21,6 +21,7 @@ from .model import refs_in
 from .text import md_text, plain_title
 from .urls import GLOSSARY_URI, KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
 
+
 def _finalize(value):
     if isinstance(value, Markup):
         return value

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model
+from .exports import exports
 from .glossary import glossify
 from .markdown import render_content
 from .problems import Problems
@@ -28,6 +29,10 @@ class Build:
             return page_html
         href = relative_url(src_uri, GLOSSARY_URI)
         return glossify(page_html, self.atlas.vocab.get("glossary", {}), href)
+
+    def exports(self, site_url: str) -> dict:
+        """Open-data files: {path in the site: bytes}."""
+        return exports(self.atlas, site_url)
 
     def content_page(self, markdown: str, src_uri: str) -> str:
         """A hand-written page with its citations numbered and entity links resolved."""

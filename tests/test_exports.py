@@ -1,0 +1,61 @@
+"""Open data: every export validates against its published schema and round-trips the data."""
+from __future__ import annotations
+
+import json
+
+import atlas
+import pytest
+from atlas.urls import KINDS
+from conftest import ROOT
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+BUILD = atlas.build(ROOT)
+
+
+def validator(site, name):
+    schemas = {p.name: json.loads(p.read_text()) for p in (site / "schemas").glob("*.json")}
+    registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in schemas.items())
+    return Draft202012Validator(schemas[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_kind_exports_valid_json_with_every_item(real_site, kind):
+    folder = KINDS[kind]
+    export = json.loads((real_site / "api" / f"{folder}.json").read_text())
+    errors = [e.message for e in validator(real_site, f"api-{folder}.json").iter_errors(export)]
+    assert errors == []
+    assert export["count"] == len(BUILD.atlas.entities[kind])
+    assert [item["id"] for item in export["items"]] == list(BUILD.atlas.entities[kind])
+    assert export["items"] == list(BUILD.atlas.entities[kind].values())  # round-trip: the data itself
+    assert export["license"]["name"] == "CC BY-SA 4.0"
+    for eid, url in export["urls"].items():
+        assert url.endswith(f"/{folder}/{eid}/") and (real_site / folder / eid / "index.html").exists()
+
+
+def test_free_exercise_db_export_matches_that_schema(real_site):
+    export = json.loads((real_site / "api" / "free-exercise-db" / "exercises.json").read_text())
+    assert [e.message for e in validator(real_site, "free-exercise-db.json").iter_errors(export)] == []
+    assert [item["id"] for item in export] == list(BUILD.atlas.entities["exercise"])
+    rdl = next(item for item in export if item["id"] == "romanian-deadlift")
+    assert rdl["primaryMuscles"] == ["hamstrings", "glutes"] and rdl["equipment"] == "barbell"
+    assert rdl["alternateNames"][0] == "RDL" and rdl["force"] == "pull" and rdl["mechanic"] == "compound"
+
+
+def test_references_export_as_csl_json_and_bibtex(real_site):
+    csl = json.loads((real_site / "api" / "references.json").read_text())
+    assert [item["id"] for item in csl] == list(BUILD.atlas.bib.keys())
+    by_id = {item["id"]: item for item in csl}
+    mf = by_id["martinfuentes2020deadlift"]
+    assert mf["type"] == "article-journal" and mf["DOI"] == "10.1371/journal.pone.0229507"
+    assert mf["author"][0] == {"family": "Martín-Fuentes", "given": "I."} and mf["genre"] == "Systematic review"
+    assert mf["issued"] == {"date-parts": [[2020]]} and mf["container-title"] == "PLoS ONE"
+    assert all(item["title"] and "\\" not in item["title"] for item in csl)
+    assert (real_site / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
+
+
+def test_licences_are_stated_in_the_footer_and_every_export(real_site):
+    assert "CC BY-SA 4.0" in (real_site / "api" / "LICENSE.txt").read_text()
+    assert "content and data CC BY-SA 4.0" in (real_site / "index.html").read_text()
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    assert "CC BY-SA 4.0" in (ROOT / "LICENSE-CONTENT").read_text()
