@@ -11,7 +11,15 @@ import sys
 from pathlib import Path
 
 from .markdown import _FRONT_MATTER
+from .model import ID_RE
 from .site import build
+from .urls import KINDS
+
+
+def _entity_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a valid id: use lower-case letters, digits and hyphens")
+    return value
 
 
 def _check(args) -> int:
@@ -58,6 +66,29 @@ def _generate(args) -> int:
     return 0
 
 
+def _new(args) -> int:
+    from .scaffold import new
+
+    try:
+        path = new(Path(args.root), args.kind, args.id)
+    except FileExistsError as error:
+        print(f"atlas: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}; fill in every TODO, then run `make check`")
+    return 0
+
+
+def _fmt(args) -> int:
+    from .fmt import format_files
+
+    data_dir = Path(args.root) / "data"
+    paths = [Path(p) for p in args.paths] or sorted(data_dir.rglob("*.yaml"))
+    changed = format_files(paths, data_dir, check=args.check)
+    for path in changed:
+        print(f"{path}: {'would be reformatted' if args.check else 'reformatted'}")
+    return 1 if (changed and args.check) else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="atlas", description="Check and render the Glute & Hamstring Atlas data.")
     parser.add_argument("--root", default=".", help="project folder holding data/, content/ and references.bib")
@@ -67,6 +98,14 @@ def main(argv=None) -> int:
     generate.add_argument("--out", required=True, help="folder to write into")
     generate.add_argument("--site-url", default="/", help="the site's public address, for links in the exports")
     generate.set_defaults(run=_generate)
+    new = commands.add_parser("new", help="write a commented skeleton for a new entity")
+    new.add_argument("kind", choices=sorted(KINDS))
+    new.add_argument("id", type=_entity_id, help="the id, which is also the file name and the URL")
+    new.set_defaults(run=_new)
+    fmt = commands.add_parser("fmt", help="normalise key order and style of data files, keeping comments")
+    fmt.add_argument("paths", nargs="*", help="files to format (default: every file in data/)")
+    fmt.add_argument("--check", action="store_true", help="only report files that would change; exit 1 if any")
+    fmt.set_defaults(run=_fmt)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import bibliography, yamlsource
 from .markdown import ContentPage, scan_content
 from .problems import Problems
+from .scaffold import placeholders
 from .schema import SchemaChecker
 from .urls import KINDS
 
@@ -134,6 +135,12 @@ def load(root: Path) -> tuple[Atlas, Problems]:
 
     seen_ids = {}
     for (kind, stem), doc in docs.items():
+        todo = list(placeholders(doc.data))
+        for path in todo:
+            problems.add(doc.path, *doc.pos(path), "A206",
+                         f"placeholder at '{'.'.join(str(p) for p in path)}' is not filled in; replace the TODO")
+        if todo:
+            continue  # a skeleton in progress: its other gaps would only repeat the TODOs
         valid = checker.check(doc, kind, problems)
         data = doc.data if isinstance(doc.data, dict) else {}
         declared = data.get("id")

@@ -26,6 +26,7 @@ CODES = {
     "A203": "wrong type",
     "A204": "value not allowed",
     "A205": "invalid value",
+    "A206": "placeholder not filled in",
     # identity
     "A301": "id does not match the file name",
     "A302": "duplicate id",

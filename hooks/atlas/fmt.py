@@ -1,0 +1,98 @@
+"""`atlas fmt`: one style for every data file, comments kept.
+
+Keys follow the order of the schema's `properties` (at every depth the schema
+describes), sequences are indented under their key, and long strings stay on one
+line. ruamel.yaml round-trips the file, so comments and quoting survive.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .model import VOCABULARIES
+from .schema import _registry, schema
+from .urls import KINDS
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip mode: comments, order and quotes are kept
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _resolve(node: dict, base: str) -> tuple[dict, str]:
+    """Follow $ref (one hop at a time) to the schema that has the properties."""
+    while isinstance(node, dict) and "$ref" in node and "properties" not in node:
+        ref = node["$ref"]
+        target = ref if not ref.startswith("#") else base + ref
+        resolved = _registry().resolver().lookup(target)
+        base = target.split("#")[0] or base
+        node = resolved.contents
+    return node, base
+
+
+def _order(value, node: dict, base: str) -> None:
+    if not isinstance(value, (CommentedMap, CommentedSeq)):
+        return  # scalars have no order
+    node, base = _resolve(node, base)
+    if isinstance(value, CommentedMap):
+        properties = {key: (sub, base) for key, sub in node.get("properties", {}).items()}
+        if "$ref" in node:  # properties split between a $ref and the node itself
+            referenced, ref_base = _resolve({"$ref": node["$ref"]}, base)
+            properties = {**properties, **{k: (sub, ref_base) for k, sub in referenced.get("properties", {}).items()
+                                           if k not in properties}}
+        wanted = list(properties)
+        current = list(value.keys())
+        ordered = sorted(current, key=lambda k: (wanted.index(k) if k in wanted else len(wanted), current.index(k)))
+        if ordered != current:
+            comments = {k: value.ca.items.get(k) for k in current}
+            items = [(k, value[k]) for k in ordered]
+            for key in current:
+                del value[key]
+            for key, item in items:
+                value[key] = item
+                if comments.get(key):
+                    value.ca.items[key] = comments[key]
+        for key in value:
+            if key in properties:
+                _order(value[key], *properties[key])
+    elif isinstance(node.get("items"), dict):
+        for item in value:
+            _order(item, node["items"], base)
+
+
+def schema_for(path: Path, data_dir: Path) -> str | None:
+    relative = path.relative_to(data_dir)
+    if len(relative.parts) == 2:
+        return next((kind for kind, folder in KINDS.items() if folder == relative.parts[0]), None)
+    return next((name for file, name in VOCABULARIES.values() if file == relative.name), None)
+
+
+def format_text(text: str, schema_name: str) -> str:
+    yaml = _yaml()
+    data = yaml.load(text)
+    _order(data, schema(schema_name), f"{schema_name}.json")
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def format_files(paths, data_dir: Path, check: bool = False) -> list[Path]:
+    """Format each file in place (or, with check, only report); return those that changed."""
+    changed = []
+    for path in paths:
+        name = schema_for(path.resolve(), data_dir.resolve())
+        if name is None:
+            continue
+        text = path.read_text(encoding="utf-8")
+        formatted = format_text(text, name)
+        if formatted != text:
+            changed.append(path)
+            if not check:
+                path.write_text(formatted, encoding="utf-8")
+    return changed
