@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 SIZES = (100, 500, 2000)
 MEASURED_PAGE = Path("exercises") / "romanian-deadlift" / "index.html"
-COPY = ("data", "content", "hooks", "references.bib", "mkdocs.yml")
+COPY = ("data", "content", "hooks", "references.bib", "mkdocs.yml", "CONTRIBUTING.md")
 
 
 def make_project(dest: Path, exercises: int) -> None:

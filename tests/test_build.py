@@ -283,3 +283,13 @@ def test_abbreviations_are_explained_from_the_glossary(real_site):
         tip = next(e for e in effort.elements if e.attrs.get("id") == t.attrs["aria-describedby"])
         assert tip.attrs["role"] == "tooltip" and ":" in tip.text
     assert [e for e in effort.elements if e.tag == "abbr" and e.text == "RPE"]  # later uses
+
+
+def test_contributing_and_the_data_reference_are_pages_of_the_site(real_site):
+    guide = htmlscan.read(real_site / "contributing" / "index.html")
+    assert "A worked example" in guide.text and "A206" in guide.text
+    reference = htmlscan.read(real_site / "data-reference" / "index.html")
+    for key in ("technique.steps", "muscles[].role", "programming[].rpe", "blocks[].items[].exercise"):
+        assert key in reference.text, key
+    for value in ("primary", "prime mover", "sagittal"):  # enumerations come from the schemas
+        assert value in reference.text

@@ -78,10 +78,12 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     assert result.returncode == 1 and "A106" in result.stderr
 
 
-def test_readme_lists_every_error_code():
-    readme = (ROOT / "README.md").read_text()
-    listed = dict(re.findall(r"^\| `(A\d{3})` \| (.+) \|$", readme, re.M))
-    assert listed == CODES
+def test_contributing_lists_every_error_code_with_a_real_example_and_a_fix():
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    rows = re.findall(r"^\| `(A\d{3})` \| (.+?) \| `(.+?)` \| (.+) \|$", guide, re.M)
+    assert {code: meaning for code, meaning, _, _ in rows} == CODES
+    for code, _, example, fix in rows:
+        assert LINE.match(example.replace("\\|", "|")) and f": {code} " in example and fix
 
 
 def test_strict_build_fails_on_a_broken_anchor(tmp_path):

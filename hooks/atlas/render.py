@@ -18,8 +18,19 @@ from markupsafe import Markup
 from .bibliography import DESIGNS
 from .citations import Citer
 from .model import refs_in
+from .schemadoc import reference_tables
 from .text import md_text, plain_title
-from .urls import GLOSSARY_URI, KINDS, REFERENCES_URI, index_uri, relative_md, relative_url, src_uri
+from .urls import (
+    CONTRIBUTING_URI,
+    DATA_REFERENCE_URI,
+    GLOSSARY_URI,
+    KINDS,
+    REFERENCES_URI,
+    index_uri,
+    relative_md,
+    relative_url,
+    src_uri,
+)
 
 
 def _finalize(value):
@@ -231,6 +242,15 @@ def render_pages(atlas) -> list[Page]:
                                     for src, title in sorted(citing[key], key=lambda c: c[1].lower())))}
         for key in keys  # keys match bibliography.KEY_RE, so they are safe in an id attribute
     ]
+    guide = atlas.root / "CONTRIBUTING.md"
+    if guide.exists():  # the repository's guide, published unchanged as a page of the site
+        meta = front_matter({"title": "Contributing", "description": "How to add or fix an exercise, muscle or "
+                             "reference: a worked example, every error code with its fix, sources and style."})
+        pages.append(Page(CONTRIBUTING_URI, meta + "\n" + guide.read_text(encoding="utf-8"), "Contributing",
+                          "CONTRIBUTING.md"))
+    pages.append(_render(atlas, "data-reference.md.j2", DATA_REFERENCE_URI, None, "Data reference",
+                         "Every field of the atlas's YAML data files, with its type, allowed values and an example, "
+                         "generated from the JSON Schemas.", tables=reference_tables()))
     pages.append(_render(atlas, "glossary.md.j2", GLOSSARY_URI, "data/glossary.yaml", "Glossary",
                          "Plain-language definitions of the terms and abbreviations used across the atlas: 1RM, RPE, RIR, EMG and more.",
                          terms=atlas.vocab["glossary"]))

@@ -11,6 +11,8 @@ import posixpath
 KINDS = {"exercise": "exercises", "muscle": "muscles", "action": "actions", "program": "programs"}
 REFERENCES_URI = "references.md"
 GLOSSARY_URI = "glossary.md"
+DATA_REFERENCE_URI = "data-reference.md"
+CONTRIBUTING_URI = "contributing.md"
 
 
 def src_uri(kind: str, entity_id: str) -> str:
