@@ -59,3 +59,13 @@ def test_licences_are_stated_in_the_footer_and_every_export(real_site):
     assert "content and data CC BY-SA 4.0" in (real_site / "index.html").read_text()
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
     assert "CC BY-SA 4.0" in (ROOT / "LICENSE-CONTENT").read_text()
+
+
+def test_the_catalogue_lists_every_export_with_its_licence(real_site):
+    catalogue = json.loads((real_site / "api" / "index.json").read_text())
+    paths = {item["path"] for item in catalogue["exports"]}
+    published = {p.relative_to(real_site).as_posix() for p in (real_site / "api").rglob("*.json")} - {"api/index.json"}
+    assert published | {"references.bib"} == paths
+    assert all(item["license"] == "CC BY-SA 4.0" for item in catalogue["exports"])
+    for item in catalogue["exports"]:
+        assert (real_site / item["path"]).exists() and (item["schema"] is None or (real_site / item["schema"]).exists())

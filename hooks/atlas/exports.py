@@ -139,4 +139,13 @@ def exports(atlas, site_url: str) -> dict:
         f"The data in this folder is licensed under {LICENSE['name']} ({LICENSE['url']}).\n"
         f"Attribution: {LICENSE['attribution']}, {site_url}\n").encode()
     files.update(export_schemas(site_url))
+    # bare-list formats (CSL-JSON, free-exercise-db) cannot hold a licence field: the catalogue states it
+    catalogue = [
+        *({"path": f"api/{folder}.json", "format": "atlas", "schema": f"schemas/api-{folder}.json"} for folder in KINDS.values()),
+        {"path": "api/references.json", "format": "CSL-JSON", "schema": None},
+        {"path": "references.bib", "format": "BibTeX", "schema": None},
+        {"path": "api/free-exercise-db/exercises.json", "format": "free-exercise-db", "schema": "schemas/free-exercise-db.json"},
+    ]
+    files["api/index.json"] = _dump({"license": LICENSE, "source": site_url,
+                                     "exports": [{**item, "license": LICENSE["name"]} for item in catalogue]})
     return files
