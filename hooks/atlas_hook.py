@@ -22,7 +22,7 @@ _generated: set[str] = set()
 def on_files(files, config):
     global _build, _generated
     root = Path(config.config_file_path).parent
-    _build = atlas.build(root)
+    _build = atlas.build(root, config.site_url or "")
     if not _build.ok:
         print(_build.problems.report(), file=sys.stderr)
         raise PluginError(f"{len(set(_build.problems))} problem(s) in the data; run `make check` for the same list")

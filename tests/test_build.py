@@ -186,7 +186,8 @@ def test_the_core_never_imports_mkdocs():
 
 
 def html_pages(site):
-    return [p for p in sorted(site.rglob("index.html"))]
+    """Real pages: not the redirect stubs that keep old and alias URLs working."""
+    return [p for p in sorted(site.rglob("index.html")) if 'http-equiv="refresh"' not in p.read_text()]
 
 
 def test_every_page_has_a_unique_title_description_and_canonical_url(real_site):
@@ -293,3 +294,15 @@ def test_contributing_and_the_data_reference_are_pages_of_the_site(real_site):
         assert key in reference.text, key
     for value in ("primary", "prime mover", "sagittal"):  # enumerations come from the schemas
         assert value in reference.text
+
+
+@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+def test_exercise_pages_carry_howto_structured_data(real_site, eid):
+    p = page(real_site, "exercise", eid)
+    blocks = [json.loads(e.text) for e in p.elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    how_to, data = blocks[0], BUILD.atlas.get("exercise", eid)
+    assert how_to["@type"] == "HowTo" and how_to["name"] == data["name"] and how_to["description"] == data["summary"]
+    assert how_to["url"].endswith(f"/exercises/{eid}/")
+    steps = data["technique"].get("setup", []) + data["technique"]["steps"]
+    assert [s["text"] for s in how_to["step"]] == steps and all(s["@type"] == "HowToStep" for s in how_to["step"])

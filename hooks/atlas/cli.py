@@ -35,7 +35,7 @@ def _check(args) -> int:
 
 
 def _generate(args) -> int:
-    result = build(args.root)
+    result = build(args.root, args.site_url)
     if result.problems:
         print(result.problems.report(), file=sys.stderr)
         return 1
@@ -54,7 +54,7 @@ def _generate(args) -> int:
             target.write_text(head_text + result.content_page(text[len(head_text):], src), encoding="utf-8")
         else:
             shutil.copyfile(path, target)
-    for path, content in result.exports(args.site_url).items():
+    for path, content in result.exports(args.site_url or "/").items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
@@ -89,6 +89,18 @@ def _fmt(args) -> int:
     return 1 if (changed and args.check) else 0
 
 
+def _ledger(args) -> int:
+    from .ledger import LEDGER, append_new
+
+    result = build(args.root)
+    if result.problems:
+        print(result.problems.report(), file=sys.stderr)
+        return 1
+    added = append_new(result.atlas)
+    print(f"{len(added)} new URL(s) added to {LEDGER}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="atlas", description="Check and render the Glute & Hamstring Atlas data.")
     parser.add_argument("--root", default=".", help="project folder holding data/, content/ and references.bib")
@@ -96,7 +108,7 @@ def main(argv=None) -> int:
     commands.add_parser("check", help="validate every data file, page and reference").set_defaults(run=_check)
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("--out", required=True, help="folder to write into")
-    generate.add_argument("--site-url", default="/", help="the site's public address, for links in the exports")
+    generate.add_argument("--site-url", default="", help="the site's public address, for absolute links and exports")
     generate.set_defaults(run=_generate)
     new = commands.add_parser("new", help="write a commented skeleton for a new entity")
     new.add_argument("kind", choices=sorted(KINDS))
@@ -106,6 +118,8 @@ def main(argv=None) -> int:
     fmt.add_argument("paths", nargs="*", help="files to format (default: every file in data/)")
     fmt.add_argument("--check", action="store_true", help="only report files that would change; exit 1 if any")
     fmt.set_defaults(run=_fmt)
+    commands.add_parser("ledger", help="append the URLs this change publishes to data/published-urls.txt").set_defaults(
+        run=_ledger)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bibliography, yamlsource
+from . import bibliography, ledger, yamlsource
 from .markdown import ContentPage, scan_content
 from .problems import Problems
 from .scaffold import placeholders
@@ -37,6 +37,7 @@ class Atlas:
     vocab: dict = field(default_factory=dict)  # vocabulary kind -> {id: item}
     sources: dict = field(default_factory=dict)  # (kind, id) -> data file path relative to root
     content: list = field(default_factory=list)  # ContentPage
+    site_url: str = ""  # the public address, when known (absolute links, QR codes)
     # derived, reverse relations
     muscle_exercises: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     action_muscles: dict = field(default_factory=lambda: defaultdict(list))
@@ -176,6 +177,9 @@ def load(root: Path) -> tuple[Atlas, Problems]:
             problems.add(bib.path, *bib.positions.get(key, (1, 1)), "A509",
                          f"'{key}' is never cited; cite it from data or a page, or remove it")
 
+    if not problems:
+        ledger.check_redirects(atlas, problems)
+        ledger.check(atlas, problems)
     if not problems:
         atlas.link()
     return atlas, problems

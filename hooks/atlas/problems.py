@@ -48,6 +48,8 @@ CODES = {
     "A508": "URL is not https",
     "A509": "reference is never cited",
     "A510": "BibTeX key is not a valid key",
+    # links that must never break
+    "A601": "a published URL no longer resolves",
 }
 
 

@@ -8,6 +8,7 @@ text. Only `Markup` made by the helpers below (links, citations) passes as is.
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from .urls import (
     KINDS,
     REFERENCES_URI,
     index_uri,
+    page_url,
     relative_md,
     relative_url,
     src_uri,
@@ -164,6 +166,21 @@ class PageContext:
         kinds = sorted(counts, key=lambda label: order.index(label) if label in order else len(order))
         listed = ", ".join(f"{counts[k]} {_plural(k.lower(), counts[k])}" for k in kinds)
         return f"{len(keys)} source{'s' if len(keys) != 1 else ''}: {listed}."
+
+    def absolute_url(self, target_src: str = "") -> str:
+        """The public address of a page ('' when the site's address is unknown)."""
+        return self.atlas.site_url + page_url(target_src or self.src) if self.atlas.site_url else ""
+
+    def json_ld(self, item) -> Markup:
+        """schema.org HowTo for an exercise, as a data block (JSON escaped so no string can end the element)."""
+        how_to = {"@context": "https://schema.org", "@type": "HowTo", "name": item["name"], "description": item["summary"]}
+        if self.absolute_url():
+            how_to["url"] = self.absolute_url()
+        how_to["tool"] = [{"@type": "HowToTool", "name": self.vocab("equipment", q)} for q in item["equipment"]]
+        steps = item["technique"].get("setup", []) + item["technique"]["steps"]
+        how_to["step"] = [{"@type": "HowToStep", "position": i, "text": text} for i, text in enumerate(steps, 1)]
+        data = json.dumps(how_to, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return Markup(f'<script type="application/ld+json">{data}</script>\n')
 
     def muscles_by_role(self, uses) -> str:
         """'Target: A, B. Synergist: C.' — the text alternative of an exercise's body map."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import model
 from .exports import exports
 from .glossary import glossify
+from .ledger import redirect_files
 from .markdown import render_content
 from .problems import Problems
 from .render import Page, render_pages
@@ -31,16 +32,18 @@ class Build:
         return glossify(page_html, self.atlas.vocab.get("glossary", {}), href)
 
     def exports(self, site_url: str) -> dict:
-        """Open-data files: {path in the site: bytes}."""
-        return exports(self.atlas, site_url)
+        """Files that are not pages: open data and redirects, {path in the site: bytes}."""
+        return {**exports(self.atlas, site_url), **redirect_files(self.atlas)}
 
     def content_page(self, markdown: str, src_uri: str) -> str:
         """A hand-written page with its citations numbered and entity links resolved."""
         return render_content(markdown, src_uri, self.atlas)
 
 
-def build(root: Path) -> Build:
+def build(root: Path, site_url: str = "") -> Build:
+    """`site_url` (the public address) makes absolute links possible: JSON-LD, QR codes."""
     atlas, problems = model.load(Path(root))
+    atlas.site_url = site_url
     result = Build(atlas, problems)
     if result.ok:
         result.pages = render_pages(atlas)

@@ -6,6 +6,7 @@ directory URLs, at `/<folder>/<id>/`. A published URL never changes.
 from __future__ import annotations
 
 import posixpath
+import re
 
 # kind -> folder under data/ and under the site (its URL prefix)
 KINDS = {"exercise": "exercises", "muscle": "muscles", "action": "actions", "program": "programs"}
@@ -43,3 +44,12 @@ def relative_url(from_src: str, to_src: str) -> str:
     here, there = page_url(from_src).rstrip("/"), page_url(to_src).rstrip("/")
     rel = posixpath.relpath(there or ".", here or ".")
     return "./" if rel == "." else rel + "/"
+
+
+# Section anchors every exercise page has, whatever its data: coaches link to them.
+EXERCISE_ANCHORS = ("muscles", "technique", "cues", "mistakes", "programming", "variations", "evidence", "references")
+
+
+def slug(text: str) -> str:
+    """'Barbell RDL' -> 'barbell-rdl': the URL an alias redirects from."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -1,0 +1,148 @@
+"""Links that never break: redirects for aliases and former ids, and the ledger of published URLs.
+
+`data/published-urls.txt` lists every URL the site has published (pages, and the section
+anchors of exercise pages). `atlas check` fails, naming the URL, when one of them no
+longer resolves to a page or a redirect; `atlas ledger` appends the URLs a change adds.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .urls import (
+    CONTRIBUTING_URI,
+    DATA_REFERENCE_URI,
+    EXERCISE_ANCHORS,
+    GLOSSARY_URI,
+    KINDS,
+    REFERENCES_URI,
+    index_uri,
+    page_url,
+    relative_url,
+    slug,
+    src_uri,
+)
+
+LEDGER = Path("data") / "published-urls.txt"
+
+
+def redirects(atlas) -> dict:
+    """Old or alternative page -> canonical page (both as docs-tree sources).
+
+    Every exercise alias gets /exercises/<alias-slug>/; every former id of any kind gets
+    its old URL back. Collisions are reported by check_redirects.
+    """
+    found = {}
+    for kind, entities in atlas.entities.items():
+        for entity_id, data in entities.items():
+            names = list(data.get("former_ids", []))
+            if kind == "exercise":
+                names += [slug(alias) for alias in data.get("aliases", [])]
+            for name in names:
+                source = src_uri(kind, name)
+                if name and name != entity_id:
+                    found.setdefault(source, src_uri(kind, entity_id))
+    return found
+
+
+def check_redirects(atlas, problems) -> None:
+    """An alias or former id may not take the URL of another page or of another entry's alias."""
+    claimed = {}
+    for kind, entities in atlas.entities.items():
+        for entity_id, data in entities.items():
+            names = [(n, "former id") for n in data.get("former_ids", [])]
+            if kind == "exercise":
+                names += [(slug(a), f"alias '{a}'") for a in data.get("aliases", [])]
+            path = atlas.root / atlas.sources[(kind, entity_id)]
+            for name, what in names:
+                if not name or name == entity_id:
+                    continue
+                if name in entities:
+                    problems.add(path, 1, 1, "A302", f"{what} of '{entity_id}' would take the URL of {kind} '{name}'")
+                elif claimed.get((kind, name), entity_id) != entity_id:
+                    problems.add(path, 1, 1, "A302",
+                                 f"{what} of '{entity_id}' gives the same URL as one of '{claimed[(kind, name)]}'")
+                claimed.setdefault((kind, name), entity_id)
+
+
+def site_pages(atlas) -> list[str]:
+    """Every page the build produces, as docs-tree sources."""
+    pages = [c.src_uri for c in atlas.content]
+    for kind, entities in atlas.entities.items():
+        pages.append(index_uri(kind))
+        pages += [src_uri(kind, entity_id) for entity_id in entities]
+    pages += [REFERENCES_URI, GLOSSARY_URI, DATA_REFERENCE_URI]
+    if (atlas.root / "CONTRIBUTING.md").exists():
+        pages.append(CONTRIBUTING_URI)
+    return pages
+
+
+def resolvable_urls(atlas) -> set[str]:
+    """Every URL that resolves now: pages, redirects, and exercise section anchors ('/' is home)."""
+    urls = {"/" + page_url(src) for src in site_pages(atlas)}
+    urls |= {"/" + page_url(src) for src in redirects(atlas)}
+    for entity_id in atlas.entities.get("exercise", {}):
+        urls |= {f"/{page_url(src_uri('exercise', entity_id))}#{anchor}" for anchor in EXERCISE_ANCHORS}
+    return urls
+
+
+def read(root: Path) -> list[tuple[int, str]]:
+    path = root / LEDGER
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+
+
+def check(atlas, problems) -> None:
+    now = resolvable_urls(atlas)
+    for line, url in read(atlas.root):
+        if url not in now:
+            problems.add(atlas.root / LEDGER, line, 1, "A601",
+                         f"published URL '{url}' no longer resolves; keep the old id in `former_ids` "
+                         f"(or as an alias) of the entry that replaced it, so the link redirects")
+
+
+def append_new(atlas) -> list[str]:
+    """Add every resolvable URL the ledger does not have yet; return them."""
+    recorded = {url for _, url in read(atlas.root)}
+    new = sorted(resolvable_urls(atlas) - recorded)
+    path = atlas.root / LEDGER
+    if new:
+        header = "" if path.exists() else (
+            "# Every URL the site has published. Never remove a line: a URL that stops resolving fails\n"
+            "# `make check`. `atlas ledger` appends the URLs a change adds.\n")
+        with path.open("a", encoding="utf-8") as ledger:
+            ledger.write(header + "".join(url + "\n" for url in new))
+    return new
+
+
+def redirect_page(from_src: str, to_src: str, title: str, site_url: str) -> bytes:
+    """A tiny HTML page that sends the reader (and search engines) to the canonical page."""
+    target = relative_url(from_src, to_src)
+    canonical = (site_url + page_url(to_src)) if site_url else target
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'">
+<title>{html.escape(title)} - Glute &amp; Hamstring Atlas</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{html.escape(canonical)}">
+<meta http-equiv="refresh" content="0; url={html.escape(target)}">
+</head>
+<body>
+<p>This page has moved: <a href="{html.escape(target)}">{html.escape(title)}</a>.</p>
+</body>
+</html>
+""".encode()
+
+
+def redirect_files(atlas) -> dict:
+    """{path in the site: bytes} for every redirect."""
+    files = {}
+    for source, target in redirects(atlas).items():
+        kind = next(k for k, folder in KINDS.items() if target.startswith(folder + "/"))
+        title = atlas.title(kind, target.rsplit("/", 1)[1][:-3])
+        files[page_url(source) + "index.html"] = redirect_page(source, target, title, atlas.site_url)
+    return files
