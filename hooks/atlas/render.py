@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import segno
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -170,6 +171,15 @@ class PageContext:
     def absolute_url(self, target_src: str = "") -> str:
         """The public address of a page ('' when the site's address is unknown)."""
         return self.atlas.site_url + page_url(target_src or self.src) if self.atlas.site_url else ""
+
+    def handout(self) -> Markup:
+        """Shown only in print: the page's address as text and as a QR code (made at build time)."""
+        url = self.absolute_url() or "/" + page_url(self.src)
+        qr = segno.make(url, error="m").svg_inline(scale=2, omitsize=True) if self.absolute_url() else ""
+        # a <figure>, not a <div>: Material's search parser loses an exclusion when an inner element
+        # with the same tag closes, and the print-only address must stay out of the search index
+        return Markup(f'<figure class="print-only handout" data-search-exclude><div class="handout__qr">{qr}</div>'
+                      f'<figcaption class="handout__url">{html.escape(url)}</figcaption></figure>\n')
 
     def json_ld(self, item) -> Markup:
         """schema.org HowTo for an exercise, as a data block (JSON escaped so no string can end the element)."""
