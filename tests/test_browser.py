@@ -13,6 +13,8 @@ PAGE_KINDS = {
     "muscle index": "muscles/", "muscle": "muscles/gluteus-maximus/", "action index": "actions/",
     "action": "actions/hip-extension/", "program index": "programs/", "program": "programs/posterior-chain-plan/",
     "guide": "guides/loading/", "glossary": "glossary/", "references": "references/", "about": "about/",
+    "builder": 'builder/?sheet={"t":"A","r":[["glute-bridge","2","15","rpe","7","60 s","note"]]}',
+    "calculator": "tools/load-calculator/", "contributing": "contributing/", "data reference": "data-reference/",
 }
 
 

@@ -10,6 +10,7 @@ import html
 from pathlib import Path
 
 from .urls import (
+    BUILDER_URI,
     CONTRIBUTING_URI,
     DATA_REFERENCE_URI,
     EXERCISE_ANCHORS,
@@ -71,7 +72,7 @@ def site_pages(atlas) -> list[str]:
     for kind, entities in atlas.entities.items():
         pages.append(index_uri(kind))
         pages += [src_uri(kind, entity_id) for entity_id in entities]
-    pages += [REFERENCES_URI, GLOSSARY_URI, DATA_REFERENCE_URI]
+    pages += [REFERENCES_URI, GLOSSARY_URI, DATA_REFERENCE_URI, BUILDER_URI]
     if (atlas.root / "CONTRIBUTING.md").exists():
         pages.append(CONTRIBUTING_URI)
     return pages

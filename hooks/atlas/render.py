@@ -23,6 +23,7 @@ from .model import refs_in
 from .schemadoc import reference_tables
 from .text import md_text, plain_title
 from .urls import (
+    BUILDER_URI,
     CONTRIBUTING_URI,
     DATA_REFERENCE_URI,
     GLOSSARY_URI,
@@ -134,6 +135,10 @@ class PageContext:
     def url(self, kind: str, entity_id: str) -> Markup:
         """An HTML link target to an entity's page, for links inside raw HTML."""
         return Markup(relative_url(self.src, src_uri(kind, entity_id)))
+
+    def url_of(self, target_src: str) -> Markup:
+        """An HTML link target to any page of the docs tree."""
+        return Markup(relative_url(self.src, target_src))
 
     def link_page(self, target_src: str, text: str) -> Markup:
         return Markup(f"[{md_text(text)}]({relative_md(self.src, target_src)})")
@@ -269,6 +274,9 @@ def render_pages(atlas) -> list[Page]:
                                     for src, title in sorted(citing[key], key=lambda c: c[1].lower())))}
         for key in keys  # keys match bibliography.KEY_RE, so they are safe in an id attribute
     ]
+    pages.append(_render(atlas, "builder.md.j2", BUILDER_URI, None, "Session sheet builder",
+                         "Build a session sheet from the atlas's exercises with sets, reps, effort, rest and notes; "
+                         "the link is the sheet.", data=_builder_data(atlas)))
     guide = atlas.root / "CONTRIBUTING.md"
     if guide.exists():  # the repository's guide, published unchanged as a page of the site
         meta = front_matter({"title": "Contributing", "description": "How to add or fix an exercise, muscle or "
@@ -285,6 +293,15 @@ def render_pages(atlas) -> list[Page]:
                          "Every source the Glute & Hamstring Atlas cites, with its kind of evidence and the pages that cite it.",
                          entries=entries))
     return pages
+
+
+def _builder_data(atlas) -> Markup:
+    """The exercises the builder offers, as a JSON data block (escaped so no string can end it)."""
+    items = [{"id": eid, "name": e["name"], "aliases": e.get("aliases", []),
+              "url": relative_url(BUILDER_URI, src_uri("exercise", eid))}
+             for eid, e in atlas.entities["exercise"].items()]
+    data = json.dumps(items, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/json" id="builder-exercises">{data}</script>')
 
 
 INDEX_TITLES = {

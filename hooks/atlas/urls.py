@@ -14,6 +14,7 @@ REFERENCES_URI = "references.md"
 GLOSSARY_URI = "glossary.md"
 DATA_REFERENCE_URI = "data-reference.md"
 CONTRIBUTING_URI = "contributing.md"
+BUILDER_URI = "builder.md"
 
 
 def src_uri(kind: str, entity_id: str) -> str:
