@@ -16,6 +16,8 @@ import yaml
 
 from .problems import Problems
 
+# libyaml's parser when PyYAML has it (about 16x faster, same marks), else the pure-Python one
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
@@ -130,13 +132,13 @@ def load(path: Path, problems: Problems) -> Document | None:
 
     try:
         # Parsing is linear in the input, so aliases are refused before anything expands.
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
                 problems.add(path, mark.line + 1, mark.column + 1, "A106",
                              "anchors and aliases (&name, *name) are not allowed; write the value out")
                 return None
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = error.problem or "cannot read this"
