@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .model import VOCABULARIES
-from .schema import _registry, schema
+from .schema import deref, schema
 from .urls import KINDS
 
 
@@ -25,27 +25,13 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _resolve(node: dict, base: str) -> tuple[dict, str]:
-    """Follow $ref (one hop at a time) to the schema that has the properties."""
-    while isinstance(node, dict) and "$ref" in node and "properties" not in node:
-        ref = node["$ref"]
-        target = ref if not ref.startswith("#") else base + ref
-        resolved = _registry().resolver().lookup(target)
-        base = target.split("#")[0] or base
-        node = resolved.contents
-    return node, base
-
-
 def _order(value, node: dict, base: str) -> None:
     if not isinstance(value, (CommentedMap, CommentedSeq)):
         return  # scalars have no order
-    node, base = _resolve(node, base)
+    node, base = deref(node, base)
     if isinstance(value, CommentedMap):
+        # a property's own refs start from the file it was found in (the merged node keeps `base`)
         properties = {key: (sub, base) for key, sub in node.get("properties", {}).items()}
-        if "$ref" in node:  # properties split between a $ref and the node itself
-            referenced, ref_base = _resolve({"$ref": node["$ref"]}, base)
-            properties = {**properties, **{k: (sub, ref_base) for k, sub in referenced.get("properties", {}).items()
-                                           if k not in properties}}
         wanted = list(properties)
         current = list(value.keys())
         ordered = sorted(current, key=lambda k: (wanted.index(k) if k in wanted else len(wanted), current.index(k)))

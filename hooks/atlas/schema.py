@@ -132,10 +132,24 @@ def _describe(where) -> str:
     return f"item {where + 1}" if isinstance(where, int) else f"'{where}'"
 
 
+def deref(node: dict, base: str) -> tuple[dict, str]:
+    """A schema node with its $refs followed: the node's own keys win, and `properties` from
+    both places are merged (own first). `base` is the file that relative refs start from;
+    the second value is the file the result's own refs start from."""
+    while isinstance(node, dict) and "$ref" in node:
+        file, _, pointer = node["$ref"].partition("#")
+        file = file or base
+        target = schema(file.removesuffix(".json"))
+        for part in (p for p in pointer.split("/") if p):
+            target = target[part]
+        own = {k: v for k, v in node.items() if k != "$ref"}
+        merged = {**target, **own}
+        if "properties" in own and "properties" in target:
+            merged["properties"] = {**own["properties"], **target["properties"]}
+        node, base = merged, file
+    return node, base
+
+
 def _allowed_keys(subschema) -> set[str]:
-    """Keys a mapping may hold under `subschema`, following one level of $ref."""
-    allowed = set(subschema.get("properties", {}))
-    if "$ref" in subschema:
-        resolved = _registry().resolver().lookup(subschema["$ref"]).contents
-        allowed |= set(resolved.get("properties", {}))
-    return allowed
+    """Keys a mapping may hold under `subschema` (a node of a schema in schemas/)."""
+    return set(deref(subschema, "common.json")[0].get("properties", {}))

@@ -8,7 +8,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from .schema import schema
+from .schema import deref, schema
 from .text import md_text
 
 
@@ -29,23 +29,6 @@ _TYPE = {"string": "text", "integer": "whole number", "number": "number", "boole
 _XREF = {"reference": "a key of references.bib", "muscle": "a muscle id", "action": "a joint action id",
          "exercise": "an exercise id", "pattern": "a pattern id", "equipment": "an equipment id",
          "muscle-group": "a muscle group id"}
-
-
-def _deref(node: dict, base: str) -> tuple[dict, str]:
-    """Merge a node with what its $ref points to (the node's own keys win)."""
-    while "$ref" in node:
-        ref = node["$ref"]
-        file, _, pointer = ref.partition("#")
-        file = file or base
-        target = schema(file.removesuffix(".json"))
-        for part in [p for p in pointer.split("/") if p]:
-            target = target[part]
-        own = {k: v for k, v in node.items() if k != "$ref"}
-        node = {**target, **own}
-        if "properties" in own and "properties" in target:  # keys from both places
-            node["properties"] = {**own["properties"], **target["properties"]}
-        base = file
-    return node, base
 
 
 def _type(node: dict) -> str:
@@ -75,11 +58,11 @@ def _rules(node: dict) -> Markup:
 
 def _rows(node: dict, base: str, prefix: str, required: set, rows: list, depth: int = 0) -> None:
     for key, sub in node.get("properties", {}).items():
-        sub, sub_base = _deref(sub, base)
+        sub, sub_base = deref(sub, base)
         path = f"{prefix}{key}"
         items = None
         if sub.get("type") == "array" and isinstance(sub.get("items"), dict):
-            items, items_base = _deref(sub["items"], sub_base)
+            items, items_base = deref(sub["items"], sub_base)
         kind = _type(sub) + (f" of {_type(items)}" if items and _type(items) not in ("mapping",) else "")
         if items and items.get("type") == "object":
             kind = "list of mappings"
@@ -99,9 +82,9 @@ def reference_tables() -> list[dict]:
     """[{title, file, description, rows: [(key, type, required, rules, description, example)]}]"""
     tables = []
     for name, title, file in DOCUMENTED:
-        root, base = _deref(schema(name), f"{name}.json")
+        root, base = deref(schema(name), f"{name}.json")
         if root.get("type") == "array":
-            root, base = _deref(root["items"], base)
+            root, base = deref(root["items"], base)
         rows = []
         _rows(root, base, "", set(root.get("required", [])), rows)
         tables.append({"title": title, "file": file, "description": schema(name).get("description", ""), "rows": rows})
