@@ -180,7 +180,8 @@ class PageContext:
     def handout(self) -> Markup:
         """Shown only in print: the page's address as text and as a QR code (made at build time)."""
         url = self.absolute_url() or "/" + page_url(self.src)
-        qr = segno.make(url, error="m").svg_inline(scale=2, omitsize=True) if self.absolute_url() else ""
+        # a fixed mask: as valid as the best of eight, without scoring eight candidates per page
+        qr = segno.make(url, error="m", mask=0).svg_inline(scale=2, omitsize=True) if self.absolute_url() else ""
         # a <figure>, not a <div>: Material's search parser loses an exclusion when an inner element
         # with the same tag closes, and the print-only address must stay out of the search index
         return Markup(f'<figure class="print-only handout" data-search-exclude><div class="handout__qr">{qr}</div>'
