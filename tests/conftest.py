@@ -70,6 +70,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def _bench_scale():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "bench" / "scale.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench_scale = _bench_scale()
+
+
+def copy_real_project(dest: Path) -> Path:
+    """The real project's sources (data, pages, theme, bibliography), as the benchmark copies them."""
+    bench_scale.make_project(dest, 0)
+    return dest
+
+
 @contextmanager
 def serve(directory: Path):
     """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs."""

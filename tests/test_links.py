@@ -2,26 +2,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import atlas
 import htmlscan
 import pytest
 from atlas.ledger import read, redirects, site_pages
 from atlas.urls import page_url, slug
-from conftest import BIN, ROOT, run
+from conftest import BIN, ROOT, copy_real_project, run
 
 BUILD = atlas.build(ROOT)
-
-
-def copy_project(dest):
-    for name in ("data", "content", "hooks", "references.bib", "mkdocs.yml", "CONTRIBUTING.md"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "atlas"))
-        else:
-            shutil.copy(source, dest / name)
-    return dest
 
 
 def check(project):
@@ -58,7 +47,7 @@ def test_every_alias_redirects_to_its_exercise(real_site, eid):
 
 
 def test_removing_a_published_exercise_fails_the_check_naming_its_url(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_real_project(tmp_path)
     (project / "data" / "exercises" / "kettlebell-swing.yaml").unlink()
     result = check(project)
     assert result.returncode == 1
@@ -67,7 +56,7 @@ def test_removing_a_published_exercise_fails_the_check_naming_its_url(tmp_path):
 
 
 def test_a_rename_that_keeps_its_former_id_keeps_every_link(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_real_project(tmp_path)
     old = project / "data" / "exercises" / "kettlebell-swing.yaml"
     text = old.read_text().replace("id: kettlebell-swing", "id: russian-kettlebell-swing")
     text = text.replace("name: Kettlebell swing\n", "name: Kettlebell swing\nformer_ids: [kettlebell-swing]\n")
@@ -83,7 +72,7 @@ def test_a_rename_that_keeps_its_former_id_keeps_every_link(tmp_path):
 
 
 def test_ledger_appends_the_urls_a_change_adds(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_real_project(tmp_path)
     source = (project / "data" / "exercises" / "kettlebell-swing.yaml").read_text()
     (project / "data" / "exercises" / "kettlebell-swing-2.yaml").write_text(
         source.replace("id: kettlebell-swing", "id: kettlebell-swing-2").replace("name: Kettlebell swing", "name: Kettlebell swing two")

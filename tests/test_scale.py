@@ -6,13 +6,7 @@ measured by `make bench`, which records figures instead of asserting them.
 """
 from __future__ import annotations
 
-import importlib.util
-
-from conftest import ROOT, mkdocs_build
-
-spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "bench" / "scale.py")
-bench_scale = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench_scale)
+from conftest import ROOT, bench_scale, mkdocs_build
 
 
 def test_an_exercise_page_does_not_grow_with_the_catalogue(real_site, tmp_path):

@@ -6,7 +6,6 @@ exit status 1, and never a traceback, whatever the input.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -34,6 +33,14 @@ def _check(args) -> int:
     return 0
 
 
+def _write(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+
+
 def _generate(args) -> int:
     result = build(args.root, args.site_url)
     if result.problems:
@@ -45,23 +52,18 @@ def _generate(args) -> int:
         if path.is_dir():
             continue
         target = out / path.relative_to(content_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
             text = path.read_text(encoding="utf-8")
             head = _FRONT_MATTER.match(text)
             head_text = head.group(0) if head else ""
             src = path.relative_to(content_dir).as_posix()
-            target.write_text(head_text + result.content_page(text[len(head_text):], src), encoding="utf-8")
+            _write(target, head_text + result.content_page(text[len(head_text):], src))
         else:
-            shutil.copyfile(path, target)
+            _write(target, path.read_bytes())
     for path, content in result.exports(args.site_url or "/").items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        _write(out / path, content)
     for page in result.pages:
-        target = out / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        _write(out / page.src_uri, page.markdown)
     print(f"wrote {len(result.pages)} generated pages and the hand-written ones to {out}")
     return 0
 
@@ -91,12 +93,13 @@ def _fmt(args) -> int:
 
 def _ledger(args) -> int:
     from .ledger import LEDGER, append_new
+    from .model import load
 
-    result = build(args.root)
-    if result.problems:
-        print(result.problems.report(), file=sys.stderr)
+    found, problems = load(Path(args.root))  # the URLs follow from the data; no page needs rendering
+    if problems:
+        print(problems.report(), file=sys.stderr)
         return 1
-    added = append_new(result.atlas)
+    added = append_new(found)
     print(f"{len(added)} new URL(s) added to {LEDGER}")
     return 0
 

@@ -27,6 +27,17 @@ from .urls import (
 LEDGER = Path("data") / "published-urls.txt"
 
 
+def _redirect_names(atlas):
+    """(kind, entity id, URL name, what it is) for every former id, and every exercise alias."""
+    for kind, entities in atlas.entities.items():
+        for entity_id, data in entities.items():
+            for name in data.get("former_ids", []):
+                yield kind, entity_id, name, "former id"
+            if kind == "exercise":
+                for alias in data.get("aliases", []):
+                    yield kind, entity_id, slug(alias), f"alias '{alias}'"
+
+
 def redirects(atlas) -> dict:
     """Old or alternative page -> canonical page (both as docs-tree sources).
 
@@ -34,36 +45,24 @@ def redirects(atlas) -> dict:
     its old URL back. Collisions are reported by check_redirects.
     """
     found = {}
-    for kind, entities in atlas.entities.items():
-        for entity_id, data in entities.items():
-            names = list(data.get("former_ids", []))
-            if kind == "exercise":
-                names += [slug(alias) for alias in data.get("aliases", [])]
-            for name in names:
-                source = src_uri(kind, name)
-                if name and name != entity_id:
-                    found.setdefault(source, src_uri(kind, entity_id))
+    for kind, entity_id, name, _ in _redirect_names(atlas):
+        if name and name != entity_id:
+            found.setdefault(src_uri(kind, name), src_uri(kind, entity_id))
     return found
 
 
 def check_redirects(atlas, problems) -> None:
     """An alias or former id may not take the URL of another page or of another entry's alias."""
     claimed = {}
-    for kind, entities in atlas.entities.items():
-        for entity_id, data in entities.items():
-            names = [(n, "former id") for n in data.get("former_ids", [])]
-            if kind == "exercise":
-                names += [(slug(a), f"alias '{a}'") for a in data.get("aliases", [])]
-            path = atlas.root / atlas.sources[(kind, entity_id)]
-            for name, what in names:
-                if not name or name == entity_id:
-                    continue
-                if name in entities:
-                    problems.add(path, 1, 1, "A302", f"{what} of '{entity_id}' would take the URL of {kind} '{name}'")
-                elif claimed.get((kind, name), entity_id) != entity_id:
-                    problems.add(path, 1, 1, "A302",
-                                 f"{what} of '{entity_id}' gives the same URL as one of '{claimed[(kind, name)]}'")
-                claimed.setdefault((kind, name), entity_id)
+    for kind, entity_id, name, what in _redirect_names(atlas):
+        if not name or name == entity_id:
+            continue
+        path = atlas.root / atlas.sources[(kind, entity_id)]
+        if name in atlas.entities[kind]:
+            problems.add(path, 1, 1, "A302", f"{what} of '{entity_id}' would take the URL of {kind} '{name}'")
+        elif claimed.get((kind, name), entity_id) != entity_id:
+            problems.add(path, 1, 1, "A302", f"{what} of '{entity_id}' gives the same URL as one of '{claimed[(kind, name)]}'")
+        claimed.setdefault((kind, name), entity_id)
 
 
 def site_pages(atlas) -> list[str]:

@@ -195,8 +195,7 @@ class PageContext:
         how_to["tool"] = [{"@type": "HowToTool", "name": self.vocab("equipment", q)} for q in item["equipment"]]
         steps = item["technique"].get("setup", []) + item["technique"]["steps"]
         how_to["step"] = [{"@type": "HowToStep", "position": i, "text": text} for i, text in enumerate(steps, 1)]
-        data = json.dumps(how_to, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return Markup(f'<script type="application/ld+json">{data}</script>\n')
+        return Markup(json_script(how_to, 'type="application/ld+json"') + "\n")
 
     def muscles_by_role(self, uses) -> str:
         """'Target: A, B. Synergist: C.' — the text alternative of an exercise's body map."""
@@ -296,13 +295,18 @@ def render_pages(atlas) -> list[Page]:
     return pages
 
 
+def json_script(value, attributes: str) -> str:
+    """A JSON data block; <, > and & are escaped inside the JSON so no string can end the element."""
+    data = json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f"<script {attributes}>{data}</script>"
+
+
 def _builder_data(atlas) -> Markup:
     """The exercises the builder offers, as a JSON data block (escaped so no string can end it)."""
     items = [{"id": eid, "name": e["name"], "aliases": e.get("aliases", []),
               "url": relative_url(BUILDER_URI, src_uri("exercise", eid))}
              for eid, e in atlas.entities["exercise"].items()]
-    data = json.dumps(items, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/json" id="builder-exercises">{data}</script>')
+    return Markup(json_script(items, 'type="application/json" id="builder-exercises"'))
 
 
 INDEX_TITLES = {
