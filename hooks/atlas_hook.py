@@ -23,9 +23,10 @@ def on_files(files, config):
     global _build, _generated
     root = Path(config.config_file_path).parent
     _build = atlas.build(root, config.site_url or "")
-    if not _build.ok:
+    if len(_build.problems):  # errors, or only warnings
         print(_build.problems.report(), file=sys.stderr)
-        raise PluginError(f"{len(set(_build.problems))} problem(s) in the data; run `make check` for the same list")
+    if not _build.ok:
+        raise PluginError(f"{len(set(_build.problems.errors))} problem(s) in the data; run `make check` for the same list")
     for file in files:
         if file.is_documentation_page():
             file.edit_uri = f"content/{file.src_uri}"

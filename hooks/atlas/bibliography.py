@@ -48,12 +48,13 @@ REQUIRED = {
     "incollection": ["author", "title", "booktitle", "publisher", "year"],
     "inbook": [("author", "editor"), "title", "chapter", "publisher", "year"],
     "techreport": ["author", "title", "institution", "year"],
-    "misc": ["title", "year", ("url", "doi", "howpublished")],
+    "misc": ["title", ("url", "doi", "howpublished")],  # web pages often carry no date
 }
 ALWAYS_REQUIRED = ["design"]
 
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>{}]+$")
+YEAR_RE = re.compile(r"^[12][0-9]{3}$")
 URL_RE = re.compile(r"^https://[^\s\"<>{}\\^`|]+$")
 _ENTRY_START = re.compile(r"^[ \t]*@([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]*)", re.MULTILINE)
 
@@ -163,14 +164,37 @@ class Bibliography:
 def load(path: Path, problems: Problems) -> Bibliography:
     bib = Bibliography(path=path)
     if not path.exists():
-        problems.add(path, 1, 1, "A501", "references.bib is missing")
+        problems.add(path, 1, 1, "A109", name="references.bib")
         return bib
+    raw = path.read_bytes()
     try:
-        bib.source = path.read_bytes().decode("utf-8")
+        bib.source = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.add(path, 1, 1, "A501", f"not valid UTF-8 at byte {error.start}; save the file as UTF-8")
+        problems.add(path, *_offset_position(raw, error.start), "A101", byte=f"{raw[error.start]:02x}")
         return bib
+    _find_entries(bib, problems)
+    with pybtex.errors.capture() as errors:
+        try:
+            data = parse_string(bib.source, "bibtex")
+        except Exception as error:  # pybtex raises plain errors for some malformed input
+            problems.add(path, getattr(error, "lineno", None) or 1, 1, "A501", detail=str(error))
+            return bib
+    broken_lines = []
+    for error in errors:
+        if "repeated bibliography entry" in str(error):
+            continue  # reported by _find_entries as A505, with both lines
+        line = getattr(error, "lineno", None) or 1
+        broken_lines.append(line)
+        problems.add(path, line, 1, "A501", detail=re.sub(r"^syntax error in line \d+: ", "", str(error)))
+    exact_case = {key.lower(): key for key in bib.positions}
+    for key, entry in data.entries.items():
+        bib.entries[exact_case.get(key.lower(), key)] = entry
+    _check_entries(bib, problems, skip=_entries_spanning(bib, broken_lines))
+    return bib
 
+
+def _find_entries(bib: Bibliography, problems: Problems) -> None:
+    """Where each entry starts (pybtex keeps no positions), and keys used twice."""
     first_line = {}
     for match in _ENTRY_START.finditer(bib.source):
         kind, key = match.group(1).lower(), match.group(2)
@@ -179,31 +203,14 @@ def load(path: Path, problems: Problems) -> Bibliography:
         line = bib.source.count("\n", 0, match.start()) + 1
         col = match.start(2) - (bib.source.rfind("\n", 0, match.start(2)) + 1) + 1
         if key in first_line:
-            problems.add(path, line, col, "A505", f"key '{key}' is used again (first on line {first_line[key]}); keys must be unique")
+            problems.add(bib.path, line, col, "A505", key=key, first=first_line[key])
             continue
         first_line[key] = line
         bib.positions[key] = (line, col)
 
-    with pybtex.errors.capture() as errors:
-        try:
-            data = parse_string(bib.source, "bibtex")
-        except Exception as error:  # pybtex raises plain errors for some malformed input
-            problems.add(path, getattr(error, "lineno", None) or 1, 1, "A501", str(error))
-            return bib
-    broken_lines = []
-    for error in errors:
-        if "repeated bibliography entry" in str(error):
-            continue  # reported above as A505, with both lines
-        message = re.sub(r"^syntax error in line \d+: ", "", str(error))
-        line = getattr(error, "lineno", None) or 1
-        broken_lines.append(line)
-        problems.add(path, line, 1, "A501", message)
 
-    exact_case = {key.lower(): key for key in bib.positions}
-    for key, entry in data.entries.items():
-        bib.entries[exact_case.get(key.lower(), key)] = entry
-    _check_entries(bib, problems, skip=_entries_spanning(bib, broken_lines))
-    return bib
+def _offset_position(raw: bytes, offset: int) -> tuple[int, int]:
+    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
 
 
 def _entries_spanning(bib: Bibliography, lines) -> set[str]:
@@ -218,44 +225,51 @@ def _entries_spanning(bib: Bibliography, lines) -> set[str]:
 
 
 def _check_entries(bib: Bibliography, problems: Problems, skip: set[str]) -> None:
-    seen_doi = {}
+    seen_doi = {}  # DOI (lower case) -> key of the first entry that has it
     for key, entry in bib.entries.items():
         if key in skip:
             continue
         line, col = bib.positions.get(key, (1, 1))
         if not KEY_RE.match(key):
-            problems.add(bib.path, line, col, "A510",
-                         f"key '{key}' must start with a letter and use only letters, digits, - and _")
+            problems.add(bib.path, line, col, "A510", key=key)
         if entry.type not in REQUIRED:
-            problems.add(bib.path, line, 1, "A507",
-                         f"entry '{key}' has type @{entry.type}; use one of "
-                         + ", ".join("@" + t for t in REQUIRED) + did_you_mean(entry.type, REQUIRED))
+            problems.add(bib.path, line, 1, "A507", key=key, type=entry.type,
+                         types=", ".join("@" + t for t in REQUIRED), suggestion=did_you_mean(entry.type, REQUIRED))
             continue
-        fields = {name.lower() for name in entry.fields} | {role.lower() for role in entry.persons}
-        for need in REQUIRED[entry.type] + ALWAYS_REQUIRED:
-            options = need if isinstance(need, tuple) else (need,)
-            if not fields.intersection(options):
-                problems.add(bib.path, line, 1, "A502",
-                             f"entry '{key}' (@{entry.type}) needs a {' or '.join(options)} field")
+        _check_required(bib, key, entry, line, problems)
+        _check_fields(bib, key, entry, problems)
+        _check_doi(bib, key, entry, seen_doi, problems)
 
-        design = entry.fields.get("design")
-        if design is not None and design not in DESIGNS:
-            problems.add(bib.path, *bib.field_pos(key, "design"), "A506",
-                         f"design '{design}' of '{key}' is not a known kind of evidence"
-                         + did_you_mean(design, DESIGNS) + "; see DESIGNS in hooks/atlas/bibliography.py")
 
-        doi = entry.fields.get("doi")
-        if doi is not None:
-            if not DOI_RE.match(doi):
-                hint = " (write it without https://doi.org/)" if "doi.org" in doi else " (a DOI looks like 10.1234/abc.5678)"
-                problems.add(bib.path, *bib.field_pos(key, "doi"), "A503", f"'{doi}' in '{key}' is not a DOI{hint}")
-            elif doi.lower() in seen_doi:
-                problems.add(bib.path, *bib.field_pos(key, "doi"), "A504",
-                             f"'{key}' has the same DOI as '{seen_doi[doi.lower()]}'; merge the two entries")
-            else:
-                seen_doi[doi.lower()] = key
+def _check_required(bib, key, entry, line, problems) -> None:
+    fields = {name.lower() for name in entry.fields} | {role.lower() for role in entry.persons}
+    for need in REQUIRED[entry.type] + ALWAYS_REQUIRED:
+        options = need if isinstance(need, tuple) else (need,)
+        if not fields.intersection(options):
+            problems.add(bib.path, line, 1, "A502", key=key, type=entry.type, fields=" or ".join(options))
 
-        url = entry.fields.get("url")
-        if url is not None and not URL_RE.match(url):
-            problems.add(bib.path, *bib.field_pos(key, "url"), "A508",
-                         f"url of '{key}' must be a plain https:// address")
+
+def _check_fields(bib, key, entry, problems) -> None:
+    design = entry.fields.get("design")
+    if design is not None and design not in DESIGNS:
+        problems.add(bib.path, *bib.field_pos(key, "design"), "A506", design=design, key=key,
+                     suggestion=did_you_mean(design, DESIGNS))
+    year = entry.fields.get("year")
+    if year is not None and not YEAR_RE.match(year):
+        problems.add(bib.path, *bib.field_pos(key, "year"), "A511", year=year, key=key)
+    url = entry.fields.get("url")
+    if url is not None and not URL_RE.match(url):
+        problems.add(bib.path, *bib.field_pos(key, "url"), "A508", key=key)
+
+
+def _check_doi(bib, key, entry, seen_doi, problems) -> None:
+    doi = entry.fields.get("doi")
+    if doi is None:
+        return
+    if not DOI_RE.match(doi):
+        hint = "write it without https://doi.org/" if "doi.org" in doi else "a DOI looks like 10.1234/abc.5678"
+        problems.add(bib.path, *bib.field_pos(key, "doi"), "A503", doi=doi, key=key, hint=hint)
+    elif doi.lower() in seen_doi:
+        problems.add(bib.path, *bib.field_pos(key, "doi"), "A504", key=key, other=seen_doi[doi.lower()])
+    else:
+        seen_doi[doi.lower()] = key

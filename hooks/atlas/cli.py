@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from .markdown import _FRONT_MATTER
-from .model import ID_RE
+from .kinds import FOLDER_KINDS, KINDS
 from .site import build
-from .urls import KINDS
+from .sources import ID_RE
 
 
 def _entity_id(value: str) -> str:
@@ -23,12 +23,13 @@ def _entity_id(value: str) -> str:
 
 def _check(args) -> int:
     result = build(args.root)
-    if result.problems:
+    if len(result.problems):  # errors, or only warnings
         print(result.problems.report(), file=sys.stderr)
-        print(f"{len(set(result.problems))} problem(s) found; see CONTRIBUTING.md for each code", file=sys.stderr)
+    if result.problems:
+        print(f"{len(set(result.problems.errors))} problem(s) found; see CONTRIBUTING.md for each code", file=sys.stderr)
         return 1
     atlas = result.atlas
-    counts = ", ".join(f"{len(atlas.entities[kind])} {kind}s" for kind in atlas.entities)
+    counts = ", ".join(f"{len(atlas.entities[kind.name])} {kind.label.lower()}(s)" for kind in KINDS)
     print(f"ok: {counts}, {len(atlas.bib.entries)} references, {len(atlas.content)} hand-written pages")
     return 0
 
@@ -114,7 +115,7 @@ def main(argv=None) -> int:
     generate.add_argument("--site-url", default="", help="the site's public address, for absolute links and exports")
     generate.set_defaults(run=_generate)
     new = commands.add_parser("new", help="write a commented skeleton for a new entity")
-    new.add_argument("kind", choices=sorted(KINDS))
+    new.add_argument("kind", choices=sorted(kind.name for kind in FOLDER_KINDS))
     new.add_argument("id", type=_entity_id, help="the id, which is also the file name and the URL")
     new.set_defaults(run=_new)
     fmt = commands.add_parser("fmt", help="normalise key order and style of data files, keeping comments")

@@ -10,67 +10,52 @@ import json
 from importlib import resources
 
 from .bibliography import Bibliography
-from .urls import KINDS, page_url, src_uri
+from .schema import schema
+from .kinds import KINDS, SCHEMAS
+from .urls import page_url, src_uri
 
 LICENSE = {
     "name": "CC BY-SA 4.0",
     "url": "https://creativecommons.org/licenses/by-sa/4.0/",
     "attribution": "Glute & Hamstring Atlas contributors",
 }
-SCHEMA_FILES = ("common", "exercise", "muscle", "action", "program", "vocabulary", "glossary")
-
-# free-exercise-db enumerations (its schema.json), and how the atlas's vocabulary maps onto them
-FED_MUSCLE = {
-    "gluteus-maximus": "glutes", "gluteus-medius": "abductors", "gluteus-minimus": "abductors",
-    "deep-hip-rotators": "glutes", "biceps-femoris-long-head": "hamstrings", "biceps-femoris-short-head": "hamstrings",
-    "semitendinosus": "hamstrings", "semimembranosus": "hamstrings", "adductor-magnus": "adductors",
-    "erector-spinae": "lower back", "quadriceps": "quadriceps",
-}
-FED_EQUIPMENT = {
-    "barbell": "barbell", "trap-bar": "other", "dumbbell": "dumbbell", "kettlebell": "kettlebells", "bench": "other",
-    "box": "other", "squat-rack": "other", "cable": "cable", "hack-squat-machine": "machine",
-    "leg-curl-machine": "machine", "abduction-machine": "machine", "back-extension-bench": "other",
-    "stability-ball": "exercise ball", "band": "bands", "bodyweight": "body only",
-}
-FED_FORCE = {"hinge": "pull", "squat": "push", "lunge": "push", "bridge": "push", "knee-flexion": "pull",
-             "hip-extension": "push", "hip-abduction": "push", "trunk-stability": "static", "locomotion": None,
-             "stretch": "static"}
-FED_MECHANIC = {"knee-flexion": "isolation", "hip-extension": "isolation", "hip-abduction": "isolation",
-                "stretch": None, "locomotion": None}
+EXPORTED = tuple(kind for kind in KINDS if kind.export)
+# free-exercise-db values for the schema's own enumerations (the data's vocabularies carry the rest)
 FED_LEVEL = {"beginner": "beginner", "intermediate": "intermediate", "advanced": "expert"}
-FED_CATEGORY = {"mobility": "stretching"}
-FED_PATTERN_CATEGORY = {"locomotion": "cardio"}
+FED_STRETCHING = "mobility"  # the movement category that free-exercise-db calls "stretching"
 
 
 def _dump(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _envelope(kind: str, entities: dict, site_url: str) -> dict:
+def _envelope(kind, entities: dict, site_url: str) -> dict:
     """Items exactly as the data schemas define them (so they validate as is), pages beside them."""
-    return {"$schema": f"{site_url}schemas/api-{KINDS[kind]}.json", "license": LICENSE, "source": site_url,
+    return {"$schema": f"{site_url}schemas/api-{kind.url}.json", "license": LICENSE, "source": site_url,
             "count": len(entities), "items": list(entities.values()),
-            "urls": {eid: site_url + page_url(src_uri(kind, eid)) for eid in entities}}
+            "urls": {eid: site_url + page_url(src_uri(kind.name, eid)) for eid in entities}}
 
 
-def free_exercise_db(entity_id: str, e: dict) -> dict:
+def free_exercise_db(atlas, entity_id: str, e: dict) -> dict:
     """One exercise in the free-exercise-db format (fields and enumerations as its schema.json)."""
-    equipment = [FED_EQUIPMENT[q] for q in e["equipment"]]
-    primary = list(dict.fromkeys(FED_MUSCLE[m["muscle"]] for m in e["muscles"] if m["role"] == "target"))
-    secondary = [g for g in dict.fromkeys(FED_MUSCLE[m["muscle"]] for m in e["muscles"] if m["role"] != "target")
-                 if g not in primary]
+    equipment = [atlas.entities["equipment"][q]["free_exercise_db"] for q in e["equipment"]]
+    muscles = atlas.entities["muscle"]
+    primary = list(dict.fromkeys(muscles[m["muscle"]]["free_exercise_db"] for m in e["muscles"] if m["role"] == "target"))
+    secondary = [g for g in dict.fromkeys(muscles[m["muscle"]]["free_exercise_db"] for m in e["muscles"]
+                                           if m["role"] != "target") if g not in primary]
+    pattern = atlas.entities["pattern"][e["pattern"]]["free_exercise_db"]
     return {
         "id": entity_id,
         "name": e["name"],
-        "force": FED_FORCE[e["pattern"]],
+        "force": pattern["force"],
         "level": FED_LEVEL[e["level"]],
-        "mechanic": FED_MECHANIC.get(e["pattern"], "compound"),
+        "mechanic": pattern["mechanic"],
         "equipment": next((q for q in equipment if q != "other"), equipment[0]),
         "primaryMuscles": primary,
         "secondaryMuscles": secondary,
         "instructions": e["technique"].get("setup", []) + e["technique"]["steps"],
         "alternateNames": e.get("aliases", []),
-        "category": FED_CATEGORY.get(e["category"]) or FED_PATTERN_CATEGORY.get(e["pattern"], "strength"),
+        "category": "stretching" if e["category"] == FED_STRETCHING else pattern["category"],
         "images": [],
     }
 
@@ -108,32 +93,36 @@ def csl_json(bib: Bibliography) -> list:
 def export_schemas(site_url: str) -> dict:
     """JSON Schemas for the exports: the data schemas themselves, plus one envelope per file."""
     files = {f"schemas/{name}.json": resources.files("atlas").joinpath(f"schemas/{name}.json").read_bytes()
-             for name in SCHEMA_FILES}
-    for kind in KINDS:
+             for name in SCHEMAS}
+    for kind in EXPORTED:
         envelope = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Glute & Hamstring Atlas: {KINDS[kind]}",
+            "title": f"Glute & Hamstring Atlas: {kind.url}",
             "type": "object",
             "required": ["license", "source", "count", "items", "urls"],
             "properties": {
                 "$schema": {"type": "string"}, "license": {"type": "object"}, "source": {"type": "string"},
                 "count": {"type": "integer"},
-                "items": {"type": "array", "items": {"$ref": f"{kind}.json"}},
+                "items": {"type": "array", "items": _item_schema(kind.schema)},
                 "urls": {"type": "object", "additionalProperties": {"type": "string"}},
             },
         }
-        files[f"schemas/api-{KINDS[kind]}.json"] = _dump(envelope)
-    files["schemas/free-exercise-db.json"] = resources.files("atlas").joinpath("schemas/free-exercise-db.json").read_bytes()
+        files[f"schemas/api-{kind.url}.json"] = _dump(envelope)
     return files
+
+
+def _item_schema(name: str) -> dict:
+    """A reference to the schema of one item: the file's own, or its `items` when the file holds a list."""
+    return {"$ref": f"{name}.json#/items"} if schema(name).get("type") == "array" else {"$ref": f"{name}.json"}
 
 
 def exports(atlas, site_url: str) -> dict:
     files = {}
-    for kind, folder in KINDS.items():
-        files[f"api/{folder}.json"] = _dump(_envelope(kind, atlas.entities[kind], site_url))
+    for kind in EXPORTED:
+        files[f"api/{kind.url}.json"] = _dump(_envelope(kind, atlas.entities[kind.name], site_url))
     files["api/references.json"] = _dump(csl_json(atlas.bib))
     files["references.bib"] = atlas.bib.path.read_bytes()
-    fed = [free_exercise_db(eid, e) for eid, e in atlas.entities["exercise"].items()]
+    fed = [free_exercise_db(atlas, eid, e) for eid, e in atlas.entities["exercise"].items()]
     files["api/free-exercise-db/exercises.json"] = _dump(fed)
     files["api/LICENSE.txt"] = (
         f"The data in this folder is licensed under {LICENSE['name']} ({LICENSE['url']}).\n"
@@ -141,7 +130,7 @@ def exports(atlas, site_url: str) -> dict:
     files.update(export_schemas(site_url))
     # bare-list formats (CSL-JSON, free-exercise-db) cannot hold a licence field: the catalogue states it
     catalogue = [
-        *({"path": f"api/{folder}.json", "format": "atlas", "schema": f"schemas/api-{folder}.json"} for folder in KINDS.values()),
+        *({"path": f"api/{k.url}.json", "format": "atlas", "schema": f"schemas/api-{k.url}.json"} for k in EXPORTED),
         {"path": "api/references.json", "format": "CSL-JSON", "schema": None},
         {"path": "references.bib", "format": "BibTeX", "schema": None},
         {"path": "api/free-exercise-db/exercises.json", "format": "free-exercise-db", "schema": "schemas/free-exercise-db.json"},

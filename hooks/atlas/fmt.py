@@ -12,9 +12,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .model import VOCABULARIES
 from .schema import deref, schema
-from .urls import KINDS
+from .kinds import FILE_KINDS, FOLDER_KINDS
 
 
 def _yaml() -> YAML:
@@ -55,8 +54,8 @@ def _order(value, node: dict, base: str) -> None:
 def schema_for(path: Path, data_dir: Path) -> str | None:
     relative = path.relative_to(data_dir)
     if len(relative.parts) == 2:
-        return next((kind for kind, folder in KINDS.items() if folder == relative.parts[0]), None)
-    return next((name for file, name in VOCABULARIES.values() if file == relative.name), None)
+        return next((kind.schema for kind in FOLDER_KINDS if kind.folder == relative.parts[0]), None)
+    return next((kind.schema for kind in FILE_KINDS if kind.file == relative.name), None)
 
 
 def format_text(text: str, schema_name: str) -> str:

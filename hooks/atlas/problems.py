@@ -1,55 +1,117 @@
 """Problems found in the data, reported compiler-style: `file:line:col: CODE message`.
 
-Every check in the core appends `Problem`s instead of raising, so one run reports
-everything that is wrong at once. `CODES` is the single list of error codes; the
-contributor guide and the fixture tests are built from it.
+Every check in the core appends a `Problem` instead of raising, so one run reports
+everything that is wrong at once. `CODES` is the single list of error codes: one code
+is one kind of mistake, and its message comes from the code's one template, so each
+code has exactly one message shape. The contributor guide and the fixture tests are
+checked against this list.
 """
 from __future__ import annotations
 
 import difflib
+import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
+
+@dataclass(frozen=True)
+class Code:
+    title: str  # the kind of mistake, as CONTRIBUTING.md lists it
+    template: str  # the message, with {fields}
+    warning: bool = False  # reported, but the data still builds
+
+    def fields(self) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(self.template) if name}
+
+    def pattern(self) -> re.Pattern:
+        """A regular expression every message of this code matches."""
+        parts = re.split(r"\{[a-z_]+\}", self.template)
+        return re.compile("^" + "(.*)".join(re.escape(p) for p in parts) + "$", re.DOTALL)
+
+
 CODES = {
     # the file itself
-    "A101": "file is not valid UTF-8",
-    "A102": "file is empty",
-    "A103": "YAML syntax error",
-    "A104": "tab used for indentation",
-    "A105": "duplicate key in a mapping",
-    "A106": "YAML anchors, aliases and tags are not allowed",
-    "A107": "file is too large or nested too deeply",
-    "A108": "unexpected file in data/",
+    "A101": Code("file is not valid UTF-8", "byte 0x{byte} is not UTF-8; save the file as UTF-8"),
+    "A102": Code("file is empty", "file is empty; see CONTRIBUTING.md for what this file should hold"),
+    "A103": Code("YAML syntax error", "YAML cannot read this: {detail}"),
+    "A104": Code("tab used for indentation", "tab used for indentation; indent with spaces"),
+    "A105": Code("duplicate key in a mapping", "duplicate key '{key}' (first defined on line {first}); keep one"),
+    "A106": Code("YAML anchors and aliases are not allowed",
+                 "anchors and aliases (&name, *name) are not allowed; write the value out"),
+    "A107": Code("file is too large", "file is {size} bytes; the limit is {limit}"),
+    "A108": Code("unexpected file in data/", "'{name}' is not a .yaml file; data files end in .yaml"),
+    "A109": Code("a required file is missing", "{name} is missing; every project has one (see CONTRIBUTING.md)"),
+    "A110": Code("YAML tags are not allowed", "tag '{tag}' is not allowed; write a plain value"),
+    "A111": Code("nested too deeply", "nested more than {limit} levels deep"),
+    "A112": Code("a value YAML cannot read", "cannot read value '{value}': {detail}"),
+    "A113": Code("a key that is not plain text", "a key must be plain text, not a list or mapping"),
     # shape (JSON Schema)
-    "A201": "unknown key",
-    "A202": "missing required key",
-    "A203": "wrong type",
-    "A204": "value not allowed",
-    "A205": "invalid value",
-    "A206": "placeholder not filled in",
+    "A201": Code("unknown key", "unknown key '{key}'{suggestion}; allowed here: {allowed}"),
+    "A202": Code("missing required key", "missing required key '{key}'{inside}"),
+    "A203": Code("wrong type", "{where} should be {wanted}, not {actual}"),
+    "A204": Code("value not allowed", "'{value}' is not allowed for {where}{suggestion}; choose one of: {options}"),
+    "A205": Code("invalid value", "'{value}' is not valid for {where}: {reason}"),
+    "A206": Code("placeholder not filled in", "placeholder at '{path}' is not filled in; replace the TODO"),
+    "A207": Code("list too short", "{where} needs at least {count} item(s)"),
+    "A208": Code("empty text", "{where} must not be empty"),
+    "A209": Code("the same item twice in a list", "{where} lists the same item twice"),
     # identity
-    "A301": "id does not match the file name",
-    "A302": "duplicate id",
-    "A303": "file name is not a valid id",
-    # references between things
-    "A401": "unknown id",
-    "A402": "unknown reference key",
-    "A403": "claim without references",
-    "A404": "unknown citation in a page",
-    "A405": "unknown entity link in a page",
+    "A301": Code("id does not match the file name",
+                 "id '{declared}' does not match the file name '{stem}.yaml'; the id is the URL, "
+                 "so rename one to match the other"),
+    "A302": Code("duplicate id", "{kind} id '{id}' is used twice (also at {other}); ids must be unique"),
+    "A303": Code("file name is not a valid id",
+                 "file name '{name}' is not a valid id: use lower-case letters, digits and hyphens"),
+    "A304": Code("an alias or former id takes another page's URL",
+                 "{what} of '{id}' would take the URL of {kind} '{other}'; drop it or rename it"),
+    "A305": Code("two entries redirect the same URL",
+                 "{what} of '{id}' gives the same URL as one of '{other}'; keep it on one entry"),
+    # claims, references and consistency
+    "A401": Code("unknown id", "unknown {kind} id '{value}'{suggestion}"),
+    "A402": Code("unknown reference key", "unknown reference key '{value}'{suggestion}"),
+    "A403": Code("claim without sources", "{where} cites no source; {fix}"),
+    "A404": Code("unknown citation in a page", "citation '@{key}' is not a key in references.bib{suggestion}"),
+    "A405": Code("unknown entity link in a page", "link to unknown {kind} '{id}'{suggestion}"),
+    "A406": Code("claim both cited and marked as the atlas's own",
+                 "{where} has both 'refs' and 'own: true'; keep 'refs' when a source says it, "
+                 "'own: true' when it is the atlas's own advice"),
+    "A407": Code("relation declared twice",
+                 "'{other}' is related to '{id}' in both files; declare it once (it is shown on both pages)"),
+    "A408": Code("target muscle does none of the exercise's actions",
+                 "target muscle '{muscle}' produces none of this exercise's actions ({actions}); "
+                 "add the action to the muscle or the exercise, or make it a synergist"),
+    "A409": Code("target muscle opposes the exercise's main action",
+                 "target muscle '{muscle}' does {opposite}, the opposite of this exercise's main action "
+                 "'{action}'; check the muscle's role"),
+    "A410": Code("text names a muscle the exercise does not list",
+                 "{where} names the {muscle}, which this exercise does not list under 'muscles'; "
+                 "add it with its role, or reword"),
     # the bibliography
-    "A501": "BibTeX syntax error",
-    "A502": "BibTeX entry is missing a required field",
-    "A503": "malformed DOI",
-    "A504": "two entries share a DOI",
-    "A505": "duplicate BibTeX key",
-    "A506": "unknown kind of evidence in `design`",
-    "A507": "unsupported BibTeX entry type",
-    "A508": "URL is not https",
-    "A509": "reference is never cited",
-    "A510": "BibTeX key is not a valid key",
+    "A501": Code("BibTeX syntax error", "BibTeX cannot read this: {detail}"),
+    "A502": Code("BibTeX entry is missing a required field", "entry '{key}' (@{type}) needs a {fields} field"),
+    "A503": Code("malformed DOI", "'{doi}' in '{key}' is not a DOI ({hint})"),
+    "A504": Code("two entries share a DOI", "'{key}' has the same DOI as '{other}'; merge the two entries"),
+    "A505": Code("duplicate BibTeX key", "key '{key}' is used again (first on line {first}); keys must be unique"),
+    "A506": Code("unknown kind of evidence in `design`",
+                 "design '{design}' of '{key}' is not a known kind of evidence{suggestion}; "
+                 "see DESIGNS in hooks/atlas/bibliography.py"),
+    "A507": Code("unsupported BibTeX entry type", "entry '{key}' has type @{type}; use one of {types}{suggestion}"),
+    "A508": Code("URL is not https", "url of '{key}' must be a plain https:// address"),
+    "A509": Code("reference is never cited", "'{key}' is never cited; cite it from data or a page, or remove it"),
+    "A510": Code("BibTeX key is not a valid key",
+                 "key '{key}' must start with a letter and use only letters, digits, - and _"),
+    "A511": Code("year is not a year",
+                 "year '{year}' of '{key}' is not a year; write four digits, or leave `year` out of a @misc "
+                 "entry that has no date"),
     # links that must never break
-    "A601": "a published URL no longer resolves",
+    "A601": Code("a published URL no longer resolves",
+                 "published URL '{url}' no longer resolves; keep the old id in `former_ids` "
+                 "(or as an alias) of the entry that replaced it, so the link redirects"),
+    # drawings
+    "A701": Code("muscle without a region on the body map (warning)",
+                 "muscle '{id}' has no region on the body map, so maps show it nowhere; draw one in "
+                 "hooks/atlas/templates/bodymap.svg.j2", warning=True),
 }
 
 
@@ -64,17 +126,21 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}"
 
+    @property
+    def warning(self) -> bool:
+        return CODES[self.code].warning
+
 
 class Problems(list):
-    """A list of Problem with a helper that keeps call sites short."""
+    """Every problem of a run. Warnings are kept too, but only errors make the data fail."""
 
     def __init__(self, root: Path | None = None):
         super().__init__()
         self.root = root
 
-    def add(self, file, line: int, col: int, code: str, message: str) -> None:
-        assert code in CODES, code
-        self.append(Problem(self.display(file), max(line, 1), max(col, 1), code, message))
+    def add(self, file, line: int, col: int, code: str, **fields) -> None:
+        message = CODES[code].template.format(**fields)
+        self.append(Problem(self.display(file), max(line, 1), max(col, 1), code, " ".join(message.split())))
 
     def display(self, file) -> str:
         path = Path(file)
@@ -85,8 +151,19 @@ class Problems(list):
                 pass
         return path.as_posix()
 
-    def report(self) -> str:
-        return "\n".join(str(p) for p in sorted(set(self)))
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.warning]
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def report(self, warnings: bool = True) -> str:
+        return "\n".join(str(p) for p in sorted(set(self)) if warnings or not p.warning)
 
 
 def did_you_mean(value, candidates) -> str:

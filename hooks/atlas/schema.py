@@ -14,10 +14,10 @@ from importlib import resources
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from .kinds import SCHEMAS
 from .problems import Problems, did_you_mean
 from .yamlsource import Document
 
-SCHEMA_NAMES = ("common", "exercise", "muscle", "action", "program", "vocabulary", "glossary")
 _TYPE_NAMES = {
     "object": "a mapping (key: value)", "array": "a list (- item)", "string": "text",
     "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty",
@@ -32,7 +32,7 @@ def schema(name: str) -> dict:
 @cache
 def _registry() -> Registry:
     return Registry().with_resources(
-        (f"{name}.json", Resource.from_contents(schema(name))) for name in SCHEMA_NAMES
+        (f"{name}.json", Resource.from_contents(schema(name))) for name in SCHEMAS
     )
 
 
@@ -60,72 +60,129 @@ class SchemaChecker:
 
         def x_ref(validator, kind, instance, _schema):
             if isinstance(instance, str) and instance not in self.known.get(kind, ()):
-                what = "reference key" if kind == "reference" else f"{kind} id"
-                yield ValidationError(f"unknown {what} '{instance}'" + did_you_mean(instance, self.known.get(kind, ())))
+                yield ValidationError("unknown", validator_value=kind)
 
-        self._validator_class = validators.extend(Draft202012Validator, {"x-ref": x_ref})
+        def x_claim(validator, _value, instance, _schema):
+            """A claim cites its sources or is marked as the atlas's own: exactly one of the two."""
+            if isinstance(instance, dict) and ("refs" in instance) == (instance.get("own") is True):
+                yield ValidationError("both" if "refs" in instance else "neither")
+
+        self._validator_class = validators.extend(Draft202012Validator, {"x-ref": x_ref, "x-claim": x_claim})
 
     def check(self, doc: Document, schema_name: str, problems: Problems) -> bool:
         validator = self._validator_class(schema(schema_name), registry=_registry())
         before = len(problems)
         for error in validator.iter_errors(doc.data):
-            self._report(doc, validator, error, problems)
+            self._report(doc, error, problems)
         return len(problems) == before
 
-    def _report(self, doc, validator, error, problems):
-        path = tuple(error.absolute_path)
+    def _report(self, doc, error, problems):
         kind = error.validator
-        where = path[-1] if path else "the file"
         if kind in ("anyOf", "oneOf", "allOf") and error.context:
             for sub in error.context:
-                self._report(doc, validator, sub, problems)
+                self._report(doc, sub, problems)
             return
-        if kind in ("additionalProperties", "unevaluatedProperties"):
-            allowed = _allowed_keys(error.schema)
-            for key in error.instance:
-                if key not in allowed:
-                    problems.add(doc.path, *doc.pos(path + (key,), key=True), "A201",
-                                 f"unknown key '{key}'" + did_you_mean(key, allowed)
-                                 + f"; allowed here: {', '.join(sorted(allowed))}")
-            return
-        if kind == "required":
-            missing = error.message.split("'")[1]
-            code = "A403" if missing == "refs" else "A202"
-            inside = f" in {_describe(where)}" if path else ""
-            problems.add(doc.path, *doc.pos(path), code, f"missing required key '{missing}'{inside}")
-            return
-        if kind == "minItems" and path and path[-1] == "refs":
-            problems.add(doc.path, *doc.pos(path), "A403", "a claim needs at least one reference key in 'refs'")
-            return
-        if kind == "x-ref":
-            code = "A402" if error.validator_value == "reference" else "A401"
-            problems.add(doc.path, *doc.pos(path), code, error.message)
-            return
-        if kind == "type":
-            expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-            wanted = " or ".join(_TYPE_NAMES[t] for t in expected)
-            problems.add(doc.path, *doc.pos(path), "A203",
-                         f"{_describe(where)} should be {wanted}, not {_TYPE_NAMES[_type_of(error.instance)]}")
-            return
-        if kind in ("enum", "const"):
-            options = error.validator_value if kind == "enum" else [error.validator_value]
-            problems.add(doc.path, *doc.pos(path), "A204",
-                         f"'{error.instance}' is not allowed for {_describe(where)}"
-                         + did_you_mean(error.instance, [str(o) for o in options])
-                         + f"; choose one of: {', '.join(str(o) for o in options)}")
-            return
-        hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
-        if kind == "minItems":
-            message = f"{_describe(where)} needs at least {error.validator_value} item(s)"
-        elif kind == "minLength" and error.validator_value == 1:
-            message = f"{_describe(where)} must not be empty"
-        elif kind == "uniqueItems":
-            message = f"{_describe(where)} lists the same item twice"
-        elif hint:
-            message = f"'{error.instance}' is not valid for {_describe(where)}: {hint}"
-        else:
-            message = f"{_describe(where)}: {error.message}"
-        problems.add(doc.path, *doc.pos(path), "A205", message)
+        path = tuple(error.absolute_path)
+        where = _describe(path[-1] if path else "the file")
+        report = _REPORTERS.get(kind, _report_invalid)
+        report(self, doc, path, where, error, problems)
+
+    def suggest(self, kind: str, value) -> str:
+        return did_you_mean(value, self.known.get(kind, ()))
+
+
+def _report_unknown_keys(checker, doc, path, where, error, problems):
+    allowed = _allowed_keys(error.schema)
+    for key in error.instance:
+        if key not in allowed:
+            problems.add(doc.path, *doc.pos(path + (key,), key=True), "A201", key=key,
+                         suggestion=did_you_mean(key, allowed), allowed=", ".join(sorted(allowed)))
+
+
+def _report_missing(checker, doc, path, where, error, problems):
+    missing = error.message.split("'")[1]
+    if missing == "refs":
+        problems.add(doc.path, *doc.pos(path), "A403", where=where, fix=_CITE)
+        return
+    problems.add(doc.path, *doc.pos(path), "A202", key=missing, inside=f" in {where}" if path else "")
+
+
+def _report_too_few(checker, doc, path, where, error, problems):
+    if path and path[-1] == "refs":
+        problems.add(doc.path, *doc.pos(path), "A403", where=_describe(path[-2]) if len(path) > 1 else where, fix=_CITE)
+        return
+    problems.add(doc.path, *doc.pos(path), "A207", where=where, count=error.validator_value)
+
+
+def _report_x_ref(checker, doc, path, where, error, problems):
+    kind = error.validator_value
+    if kind == "reference":
+        problems.add(doc.path, *doc.pos(path), "A402", value=error.instance,
+                     suggestion=checker.suggest(kind, error.instance))
+        return
+    problems.add(doc.path, *doc.pos(path), "A401", kind=kind, value=error.instance,
+                 suggestion=checker.suggest(kind, error.instance))
+
+
+def _report_x_claim(checker, doc, path, where, error, problems):
+    if error.message == "both":
+        problems.add(doc.path, *doc.pos(path + ("own",)), "A406", where=where)
+        return
+    problems.add(doc.path, *doc.pos(path), "A403", where=where, fix=_CITE_OR_OWN)
+
+
+def _report_type(checker, doc, path, where, error, problems):
+    expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    problems.add(doc.path, *doc.pos(path), "A203", where=where, wanted=" or ".join(_TYPE_NAMES[t] for t in expected),
+                 actual=_TYPE_NAMES[_type_of(error.instance)])
+
+
+def _report_not_allowed(checker, doc, path, where, error, problems):
+    options = error.validator_value if error.validator == "enum" else [error.validator_value]
+    shown = [_show(o) for o in options]
+    problems.add(doc.path, *doc.pos(path), "A204", value=_show(error.instance), where=where,
+                 suggestion=did_you_mean(error.instance, shown), options=", ".join(shown))
+
+
+def _report_empty(checker, doc, path, where, error, problems):
+    if error.validator_value == 1:
+        problems.add(doc.path, *doc.pos(path), "A208", where=where)
+        return
+    _report_invalid(checker, doc, path, where, error, problems)
+
+
+def _report_repeated(checker, doc, path, where, error, problems):
+    problems.add(doc.path, *doc.pos(path), "A209", where=where)
+
+
+def _report_invalid(checker, doc, path, where, error, problems):
+    """Every other rule (pattern, length, range): the schema's hint, or the rule itself, in words."""
+    hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+    limit = error.validator_value
+    reason = hint or {
+        "minLength": f"write at least {limit} characters", "maxLength": f"write at most {limit} characters",
+        "minimum": f"the smallest allowed is {limit}", "maximum": f"the largest allowed is {limit}",
+        "maxItems": f"list at most {limit} items", "pattern": f"it must match {limit}",
+    }.get(error.validator, error.message)
+    problems.add(doc.path, *doc.pos(path), "A205", value=_show(error.instance), where=where, reason=reason)
+
+
+_CITE = "add 'refs' with at least one key of references.bib"
+_CITE_OR_OWN = "add 'refs' with a key of references.bib, or 'own: true' when it is the atlas's own advice"
+_REPORTERS = {
+    "additionalProperties": _report_unknown_keys, "unevaluatedProperties": _report_unknown_keys,
+    "required": _report_missing, "minItems": _report_too_few, "x-ref": _report_x_ref, "x-claim": _report_x_claim,
+    "type": _report_type, "enum": _report_not_allowed, "const": _report_not_allowed, "minLength": _report_empty,
+    "uniqueItems": _report_repeated,
+}
+
+
+def _show(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _describe(where) -> str:

@@ -5,9 +5,11 @@ place that defines the data; this page can never disagree with them.
 from __future__ import annotations
 
 from html import escape
+from typing import NamedTuple
 
 from markupsafe import Markup
 
+from .kinds import KINDS
 from .schema import deref, schema
 from .text import md_text
 
@@ -16,19 +18,19 @@ def _code(value) -> Markup:
     text = "[" + ", ".join(map(str, value)) + "]" if isinstance(value, list) else str(value)  # YAML's flow style
     return Markup(f"<code>{escape(text)}</code>")
 
-DOCUMENTED = [
-    ("exercise", "Exercise", "data/exercises/ID.yaml"),
-    ("muscle", "Muscle", "data/muscles/ID.yaml"),
-    ("action", "Joint action", "data/actions/ID.yaml"),
-    ("program", "Program", "data/programs/ID.yaml"),
-    ("vocabulary", "Vocabulary item", "data/equipment.yaml, data/patterns.yaml, data/muscle-groups.yaml"),
-    ("glossary", "Glossary entry", "data/glossary.yaml"),
-]
+class Row(NamedTuple):
+    key: Markup
+    type: str
+    required: str
+    rules: Markup
+    description: str
+    example: Markup
+
+
 _TYPE = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false",
          "array": "list", "object": "mapping"}
-_XREF = {"reference": "a key of references.bib", "muscle": "a muscle id", "action": "a joint action id",
-         "exercise": "an exercise id", "pattern": "a pattern id", "equipment": "an equipment id",
-         "muscle-group": "a muscle group id"}
+_XREF = {"reference": "a key of references.bib", **{kind.name: f"an id of data/{kind.folder or kind.file}"
+                                                      for kind in KINDS}}
 
 
 def _type(node: dict) -> str:
@@ -68,8 +70,8 @@ def _rows(node: dict, base: str, prefix: str, required: set, rows: list, depth: 
             kind = "list of mappings"
         rules = Markup("; ").join(r for r in (_rules(sub), _rules(items) if items else "") if r)
         example = (sub.get("examples") or (items or {}).get("examples") or [""])[0]
-        rows.append((_code(path), kind, "yes" if key in required else "", rules, sub.get("description", ""),
-                     _code(example) if example != "" else ""))
+        rows.append(Row(_code(path), kind, "yes" if key in required else "", rules, sub.get("description", ""),
+                        _code(example) if example != "" else ""))
         if depth < 3:
             if sub.get("type") == "object" or "properties" in sub:
                 _rows(sub, sub_base, path + ".", set(sub.get("required", [])), rows, depth + 1)
@@ -79,9 +81,10 @@ def _rows(node: dict, base: str, prefix: str, required: set, rows: list, depth: 
 
 
 def reference_tables() -> list[dict]:
-    """[{title, file, description, rows: [(key, type, required, rules, description, example)]}]"""
+    """[{title, file, description, rows: [Row]}] for every kind of data file."""
     tables = []
-    for name, title, file in DOCUMENTED:
+    for kind in KINDS:
+        name, title, file = kind.schema, kind.label, kind.data_path
         root, base = deref(schema(name), f"{name}.json")
         if root.get("type") == "array":
             root, base = deref(root["items"], base)

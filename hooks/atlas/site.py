@@ -8,9 +8,8 @@ from . import model
 from .exports import exports
 from .glossary import glossify
 from .ledger import redirect_files
-from .markdown import render_content
 from .problems import Problems
-from .render import Page, render_pages
+from .render import Page, render_content, render_pages
 from .urls import GLOSSARY_URI, relative_url
 
 
@@ -29,7 +28,7 @@ class Build:
         if src_uri == GLOSSARY_URI:
             return page_html
         href = relative_url(src_uri, GLOSSARY_URI)
-        return glossify(page_html, self.atlas.vocab.get("glossary", {}), href)
+        return glossify(page_html, self.atlas.entities.get("glossary", {}), href)
 
     def exports(self, site_url: str) -> dict:
         """Files that are not pages: open data and redirects, {path in the site: bytes}."""

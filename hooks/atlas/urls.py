@@ -8,8 +8,8 @@ from __future__ import annotations
 import posixpath
 import re
 
-# kind -> folder under data/ and under the site (its URL prefix)
-KINDS = {"exercise": "exercises", "muscle": "muscles", "action": "actions", "program": "programs"}
+from .kinds import BY_NAME
+
 REFERENCES_URI = "references.md"
 GLOSSARY_URI = "glossary.md"
 DATA_REFERENCE_URI = "data-reference.md"
@@ -18,11 +18,11 @@ BUILDER_URI = "builder.md"
 
 
 def src_uri(kind: str, entity_id: str) -> str:
-    return f"{KINDS[kind]}/{entity_id}.md"
+    return f"{BY_NAME[kind].url}/{entity_id}.md"
 
 
 def index_uri(kind: str) -> str:
-    return f"{KINDS[kind]}/index.md"
+    return f"{BY_NAME[kind].url}/index.md"
 
 
 def page_url(src: str) -> str:

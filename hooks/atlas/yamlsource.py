@@ -64,16 +64,16 @@ class _Converter:
         self.problems = problems
         self.constructor = yaml.SafeLoader("")
 
-    def problem(self, mark, code, message):
-        self.problems.add(self.doc.path, mark.line + 1, mark.column + 1, code, message)
+    def problem(self, mark, code, **fields):
+        self.problems.add(self.doc.path, mark.line + 1, mark.column + 1, code, **fields)
 
     def convert(self, node, path, depth=0):
         self.doc.value_pos[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if depth > MAX_DEPTH:
-            self.problem(node.start_mark, "A107", f"nested more than {MAX_DEPTH} levels deep")
+            self.problem(node.start_mark, "A111", limit=MAX_DEPTH)
             return None
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node.start_mark, "A106", f"tag '{node.tag}' is not allowed; write a plain value")
+            self.problem(node.start_mark, "A110", tag=node.tag)
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
@@ -84,7 +84,7 @@ class _Converter:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as error:
-            self.problem(node.start_mark, "A205", f"cannot read value '{node.value}': {error}")
+            self.problem(node.start_mark, "A112", value=node.value, detail=error)
             return None
 
     def mapping(self, node, path, depth):
@@ -92,15 +92,11 @@ class _Converter:
         first_seen = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node.start_mark, "A203", "a key must be plain text, not a list or mapping")
+                self.problem(key_node.start_mark, "A113")
                 continue
             key = key_node.value
             if key in first_seen:
-                self.problem(
-                    key_node.start_mark,
-                    "A105",
-                    f"duplicate key '{key}' (first defined on line {first_seen[key]}); keep one",
-                )
+                self.problem(key_node.start_mark, "A105", key=key, first=first_seen[key])
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             self.doc.key_pos[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -112,21 +108,21 @@ def load(path: Path, problems: Problems) -> Document | None:
     """Return the Document, or None after adding problems when the file cannot be read."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        problems.add(path, 1, 1, "A107", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}")
+        problems.add(path, 1, 1, "A107", size=len(raw), limit=MAX_BYTES)
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.add(path, line, col, "A101", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        problems.add(path, line, col, "A101", byte=f"{raw[error.start]:02x}")
         return None
     text = text.removeprefix("\ufeff")
 
     tabbed = [n for n, line in enumerate(text.splitlines(), 1) if _TAB_INDENT.match(line)]
     for n in tabbed:
         col = text.splitlines()[n - 1].index("\t") + 1
-        problems.add(path, n, col, "A104", "tab used for indentation; indent with spaces")
+        problems.add(path, n, col, "A104")
     if tabbed:
         return None
 
@@ -135,8 +131,7 @@ def load(path: Path, problems: Problems) -> Document | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
-                problems.add(path, mark.line + 1, mark.column + 1, "A106",
-                             "anchors and aliases (&name, *name) are not allowed; write the value out")
+                problems.add(path, mark.line + 1, mark.column + 1, "A106")
                 return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -144,17 +139,17 @@ def load(path: Path, problems: Problems) -> Document | None:
         message = error.problem or "cannot read this"
         if error.context and error.context_mark:
             message = f"{error.context} (started on line {error.context_mark.line + 1}): {message}"
-        problems.add(path, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "A103", message)
+        problems.add(path, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "A103", detail=message)
         return None
     except yaml.YAMLError as error:
-        problems.add(path, 1, 1, "A103", str(error).splitlines()[0])
+        problems.add(path, 1, 1, "A103", detail=str(error).splitlines()[0])
         return None
     except RecursionError:
-        problems.add(path, 1, 1, "A107", "nested too deeply to read")
+        problems.add(path, 1, 1, "A111", limit=MAX_DEPTH)
         return None
 
     if node is None:
-        problems.add(path, 1, 1, "A102", "file is empty; see CONTRIBUTING.md for what this file should hold")
+        problems.add(path, 1, 1, "A102")
         return None
     doc = Document(path=path, data=None)
     before = len(problems)

@@ -1,0 +1,83 @@
+"""Checks that the data agrees with itself, where the data can say it.
+
+- A relation between two exercises is declared once (A407).
+- A target muscle produces at least one of the exercise's joint actions (A408), and is not
+  the prime mover of the opposite of the exercise's main action while driving none of its
+  actions (A409): the clamshell turns the thigh outward, so the gluteus minimus, whose main
+  job is turning it inward, is no target there. Stretches are exempt: they lengthen their targets.
+- A cue, mistake or evidence text that names a muscle names one the exercise lists (A410).
+- Every muscle has a region on the body map, or maps show it nowhere (A701, a warning).
+"""
+from __future__ import annotations
+
+import re
+
+from .bodymap import region_ids
+from .problems import Problems
+
+CHECKED_TEXTS = ("cues", "mistakes", "evidence")
+STRETCH_CATEGORY = "mobility"  # the schema's movement category for stretches
+PRIME_MOVER = "prime mover"  # the schema's muscle role for the main driver of an action
+
+
+def check(atlas, problems: Problems) -> None:
+    for eid, exercise in atlas.entities["exercise"].items():
+        doc, _ = atlas.positions[("exercise", eid)]
+        _check_relations(atlas, eid, exercise, doc, problems)
+        _check_targets(atlas, exercise, doc, problems)
+        _check_named_muscles(atlas, exercise, doc, problems)
+    drawn = region_ids()
+    for mid in atlas.entities["muscle"]:
+        if mid not in drawn:
+            doc, _ = atlas.positions[("muscle", mid)]
+            problems.add(doc.path, *doc.pos(("id",)), "A701", id=mid)
+
+
+def _check_relations(atlas, eid, exercise, doc, problems) -> None:
+    for i, rel in enumerate(exercise.get("variations", [])):
+        other = atlas.entities["exercise"][rel["exercise"]]
+        if eid < rel["exercise"] and any(r["exercise"] == eid for r in other.get("variations", [])):
+            problems.add(doc.path, *doc.pos(("variations", i, "exercise")), "A407", other=rel["exercise"], id=eid)
+
+
+def opposites(atlas) -> dict[str, set[str]]:
+    """action -> the actions that oppose it (declared once, with `opposes`, and read both ways)."""
+    found = {aid: set() for aid in atlas.entities["action"]}
+    for aid, action in atlas.entities["action"].items():
+        if "opposes" in action:
+            found[aid].add(action["opposes"])
+            found[action["opposes"]].add(aid)
+    return found
+
+
+def _check_targets(atlas, exercise, doc, problems) -> None:
+    if exercise["category"] == STRETCH_CATEGORY:
+        return  # a stretch lengthens its targets: they are the muscles that do the opposite movement
+    actions, main = set(exercise["actions"]), exercise["actions"][0]
+    opposed = opposites(atlas)[main]
+    for i, use in enumerate(exercise["muscles"]):
+        if use["role"] != "target":
+            continue
+        muscle_actions = atlas.entities["muscle"][use["muscle"]]["actions"]
+        produces = {act["action"] for act in muscle_actions}
+        drives = {act["action"] for act in muscle_actions if act["role"] == PRIME_MOVER}
+        where = doc.pos(("muscles", i, "muscle"))
+        if not produces & actions:
+            problems.add(doc.path, *where, "A408", muscle=use["muscle"], actions=", ".join(exercise["actions"]))
+        elif drives & opposed and not drives & actions:
+            problems.add(doc.path, *where, "A409", muscle=use["muscle"], opposite=sorted(drives & opposed)[0],
+                         action=main)
+
+
+def _check_named_muscles(atlas, exercise, doc, problems) -> None:
+    listed = {use["muscle"] for use in exercise["muscles"]}
+    names = {mid: re.compile(rf"(?<![\w-]){re.escape(m['name'].lower())}(?![\w-])")
+             for mid, m in atlas.entities["muscle"].items() if mid not in listed}
+    for section in CHECKED_TEXTS:
+        for i, item in enumerate(exercise.get(section, [])):
+            for key in ("text", "mistake", "fix"):
+                text = item.get(key, "").lower()
+                for mid, pattern in names.items():
+                    if pattern.search(text):
+                        problems.add(doc.path, *doc.pos((section, i, key)), "A410",
+                                     where=f"{section} item {i + 1}", muscle=atlas.entities["muscle"][mid]["name"].lower())

@@ -1,0 +1,69 @@
+"""The load step: read references.bib, every data file and every hand-written page.
+
+Nothing is checked here beyond what reading needs (file names, YAML itself); what
+exists is recorded so the validate step can tell an unknown id from a broken file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import bibliography, yamlsource
+from .kinds import FILE_KINDS, FOLDER_KINDS, KINDS
+from .markdown import ContentPage
+from .problems import Problems
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Sources:
+    bib: bibliography.Bibliography
+    docs: dict = field(default_factory=dict)  # (kind, id) -> Document, one file per item
+    lists: dict = field(default_factory=dict)  # kind -> Document holding a list of items
+    content: list = field(default_factory=list)  # ContentPage
+    # kind -> ids that exist, counted even when a file fails to load, so one broken
+    # file does not make every link to it an error as well
+    known: dict = field(default_factory=dict)
+
+
+def read(root: Path, problems: Problems) -> Sources:
+    found = Sources(bib=bibliography.load(root / "references.bib", problems))
+    found.known = {kind.name: set() for kind in KINDS}
+    for kind in FOLDER_KINDS:
+        _read_folder(root / "data" / kind.folder, kind.name, found, problems)
+    for kind in FILE_KINDS:
+        _read_list(root / "data" / kind.file, kind.name, found, problems)
+    found.known["reference"] = set(found.bib.keys())
+    content_dir = root / "content"
+    found.content = [ContentPage.read(path, content_dir) for path in sorted(content_dir.rglob("*.md"))]
+    return found
+
+
+def _read_folder(folder: Path, kind: str, found: Sources, problems: Problems) -> None:
+    for path in sorted(folder.glob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix != ".yaml":
+            problems.add(path, 1, 1, "A108", name=path.name)
+            continue
+        if not ID_RE.match(path.stem):
+            problems.add(path, 1, 1, "A303", name=path.name)
+            continue
+        found.known[kind].add(path.stem)
+        doc = yamlsource.load(path, problems)
+        if doc is not None:
+            found.docs[(kind, path.stem)] = doc
+
+
+def _read_list(path: Path, kind: str, found: Sources, problems: Problems) -> None:
+    if not path.exists():
+        problems.add(path, 1, 1, "A109", name=f"data/{path.name}")
+        return
+    doc = yamlsource.load(path, problems)
+    if doc is None:
+        return
+    found.lists[kind] = doc
+    items = doc.data if isinstance(doc.data, list) else []
+    found.known[kind] = {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
