@@ -1,6 +1,7 @@
 """Shared helpers: assemble fixture projects and build them for real."""
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -45,6 +46,25 @@ def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     return run(str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site))
+
+
+@functools.cache
+def project_atlas():
+    """The project's data, loaded, validated and linked once per test process; no page is rendered.
+    Cheap enough for parametrising at collection time."""
+    from atlas import model
+
+    data, problems = model.load(ROOT)
+    assert not problems, problems.report()
+    return data
+
+
+@pytest.fixture(scope="session")
+def project_build():
+    """The project rendered by the core once per test process (the pages, without MkDocs)."""
+    import atlas
+
+    return atlas.build(ROOT)
 
 
 @pytest.fixture(scope="session")

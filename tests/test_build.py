@@ -6,21 +6,20 @@ import re
 import sys
 from urllib.parse import urljoin, urlsplit
 
-import atlas
 import htmlscan
 import pytest
-from atlas.urls import KINDS
-from conftest import BIN, ROOT, run
+from atlas.kinds import BY_NAME, PAGE_KINDS
+from conftest import BIN, ROOT, project_atlas, run
 from linkcheck import broken_links
 from mkdocs.config import load_config
 
-BUILD = atlas.build(ROOT)
-ENTITIES = [(kind, entity_id) for kind in KINDS for entity_id in BUILD.atlas.entities[kind]]
+ATLAS = project_atlas()
+ENTITIES = [(kind.name, entity_id) for kind in PAGE_KINDS for entity_id in ATLAS.entities[kind.name]]
 
 
 def page(site, kind, entity_id):
-    p = htmlscan.read(site / KINDS[kind] / entity_id / "index.html")
-    p.url = f"/{KINDS[kind]}/{entity_id}/"
+    p = htmlscan.read(site / BY_NAME[kind].url / entity_id / "index.html")
+    p.url = f"/{BY_NAME[kind].url}/{entity_id}/"
     return p
 
 
@@ -30,21 +29,21 @@ def links_to(p, folder, entity_id):
     return any(urljoin(p.url, href).split("#")[0] == target for href in p.hrefs())
 
 
-def test_the_data_is_clean():
-    assert BUILD.ok, BUILD.problems.report()
+def test_the_data_is_clean(project_build):
+    assert project_build.ok, project_build.problems.report()
 
 
 def test_the_vertical_slice_is_big_enough():
-    counts = {kind: len(BUILD.atlas.entities[kind]) for kind in KINDS}
+    counts = {kind: len(ATLAS.entities[kind]) for kind in ATLAS.entities}
     assert counts["muscle"] >= 3 and counts["action"] >= 2 and counts["exercise"] >= 3 and counts["program"] >= 1
-    assert any(p.src_uri.startswith("guides/") and p.cited for p in BUILD.atlas.content)
+    assert any(p.src_uri.startswith("guides/") and p.cited for p in ATLAS.content)
 
 
 @pytest.mark.parametrize("kind,entity_id", ENTITIES)
 def test_every_entity_has_a_page_with_an_edit_link_to_its_yaml(real_site, kind, entity_id):
     p = page(real_site, kind, entity_id)
     edits = [e.attrs["href"] for e in p.elements if e.tag == "a" and "edit" in e.attrs.get("title", "").lower()]
-    assert edits and edits[0].endswith(f"/edit/main/data/{KINDS[kind]}/{entity_id}.yaml")
+    assert edits and edits[0].endswith(f"/edit/main/{ATLAS.sources[(kind, entity_id)]}")
 
 
 def test_hand_written_pages_edit_their_markdown(real_site):
@@ -54,15 +53,16 @@ def test_hand_written_pages_edit_their_markdown(real_site):
 
 
 def test_index_pages_list_every_entity(real_site):
-    for kind, folder in KINDS.items():
+    for kind in PAGE_KINDS:
+        folder = kind.url
         index = htmlscan.read(real_site / folder / "index.html")
-        for entity_id in BUILD.atlas.entities[kind]:
+        for entity_id in ATLAS.entities[kind.name]:
             assert any(h.rstrip("/").endswith(entity_id) for h in index.hrefs()), (folder, entity_id)
 
 
-@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+@pytest.mark.parametrize("eid", list(ATLAS.entities["exercise"]))
 def test_exercise_and_muscle_link_each_other(real_site, eid):
-    exercise = BUILD.atlas.get("exercise", eid)
+    exercise = ATLAS.get("exercise", eid)
     ep = page(real_site, "exercise", eid)
     for use in exercise["muscles"]:
         assert links_to(ep, "muscles", use["muscle"])
@@ -72,7 +72,7 @@ def test_exercise_and_muscle_link_each_other(real_site, eid):
         assert links_to(page(real_site, "action", aid), "exercises", eid)
 
 
-@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+@pytest.mark.parametrize("eid", list(ATLAS.entities["exercise"]))
 def test_exercise_pages_have_every_fixed_anchor(real_site, eid):
     ids = page(real_site, "exercise", eid).ids
     for anchor in ("muscles", "technique", "cues", "mistakes", "programming", "variations", "evidence", "references"):
@@ -80,7 +80,7 @@ def test_exercise_pages_have_every_fixed_anchor(real_site, eid):
 
 
 def test_variations_are_shown_both_ways(real_site):
-    declared = [(eid, rel) for eid, e in BUILD.atlas.entities["exercise"].items() for rel in e.get("variations", [])]
+    declared = [(eid, rel) for eid, e in ATLAS.entities["exercise"].items() for rel in e.get("variations", [])]
     assert declared
     for eid, rel in declared:
         assert links_to(page(real_site, "exercise", eid), "exercises", rel["exercise"])
@@ -92,14 +92,14 @@ def test_variations_are_shown_both_ways(real_site):
 
 
 def test_muscles_and_actions_link_each_other(real_site):
-    for mid, muscle in BUILD.atlas.entities["muscle"].items():
+    for mid, muscle in ATLAS.entities["muscle"].items():
         for act in muscle["actions"]:
             assert links_to(page(real_site, "muscle", mid), "actions", act["action"])
             assert links_to(page(real_site, "action", act["action"]), "muscles", mid)
 
 
 def test_programs_and_exercises_link_each_other(real_site):
-    for pid, program in BUILD.atlas.entities["program"].items():
+    for pid, program in ATLAS.entities["program"].items():
         for block in program["blocks"]:
             for item in block["items"]:
                 assert links_to(page(real_site, "program", pid), "exercises", item["exercise"])
@@ -136,7 +136,7 @@ def test_citation_tooltips_name_the_kind_of_evidence(real_site):
 
 def test_every_reference_is_cited_and_links_back(real_site):
     refs = htmlscan.read(real_site / "references" / "index.html")
-    for key in BUILD.atlas.bib.keys():
+    for key in ATLAS.bib.keys():
         assert key in refs.ids
         entry = next(e for e in refs.elements if e.attrs.get("id") == key)
         assert "Cited on: " in entry.text and entry.text.split("Cited on: ")[1].strip(), key
@@ -167,13 +167,14 @@ def test_no_broken_links_or_anchors(real_site):
 def test_meta_descriptions_come_from_the_data(real_site):
     for kind, entity_id in ENTITIES:
         meta = page(real_site, kind, entity_id).find("meta", name="description")
-        assert meta and meta[0].attrs["content"] == " ".join(BUILD.atlas.get(kind, entity_id)["summary"].split())
+        item = ATLAS.get(kind, entity_id)
+        assert meta and meta[0].attrs["content"] == " ".join((item.get("summary") or item.get("description", "")).split())
 
 
-def test_generate_writes_the_same_pages_for_other_engines(tmp_path):
+def test_generate_writes_the_same_pages_for_other_engines(tmp_path, project_build):
     result = run(str(BIN / "atlas"), "generate", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    for generated in BUILD.pages:
+    for generated in project_build.pages:
         assert (tmp_path / generated.src_uri).read_text() == generated.markdown
     guide = (tmp_path / "guides" / "loading.md").read_text()
     assert guide.startswith("---\n") and "[@" not in guide and 'class="cite__ref"' in guide
@@ -224,19 +225,19 @@ REGION = re.compile(r'<g id="([a-z0-9-]+)" class="bodymap__region[^"]*?(?: is-([
 
 def test_every_muscle_has_a_region_on_the_body_map_and_every_region_is_a_muscle(real_site):
     html = (real_site / "exercises" / "romanian-deadlift" / "index.html").read_text()
-    assert {mid for mid, _ in REGION.findall(html)} == set(BUILD.atlas.entities["muscle"])
+    assert {mid for mid, _ in REGION.findall(html)} == set(ATLAS.entities["muscle"])
 
 
-@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+@pytest.mark.parametrize("eid", list(ATLAS.entities["exercise"]))
 def test_the_map_on_an_exercise_page_marks_exactly_its_muscles(real_site, eid):
     html = (real_site / "exercises" / eid / "index.html").read_text()
     marked = {mid: role for mid, role in REGION.findall(html) if role}
-    assert marked == {use["muscle"]: use["role"] for use in BUILD.atlas.get("exercise", eid)["muscles"]}
+    assert marked == {use["muscle"]: use["role"] for use in ATLAS.get("exercise", eid)["muscles"]}
     assert "Evidence at a glance:" in html
 
 
 def test_a_muscle_page_marks_its_own_muscle(real_site):
-    for mid in BUILD.atlas.entities["muscle"]:
+    for mid in ATLAS.entities["muscle"]:
         html = (real_site / "muscles" / mid / "index.html").read_text()
         assert {m: r for m, r in REGION.findall(html) if r} == {mid: "current"}
 
@@ -244,7 +245,7 @@ def test_a_muscle_page_marks_its_own_muscle(real_site):
 def test_the_home_map_links_every_region_to_its_muscle_page(real_site):
     home = htmlscan.read(real_site / "index.html")
     regions = [e for e in home.elements if e.tag == "a" and "bodymap__region" in e.attrs.get("class", "")]
-    assert {e.attrs["id"] for e in regions} == set(BUILD.atlas.entities["muscle"])
+    assert {e.attrs["id"] for e in regions} == set(ATLAS.entities["muscle"])
     for e in regions:
         assert e.attrs["href"] == f"muscles/{e.attrs['id']}/" and e.attrs["aria-label"]
 
@@ -252,9 +253,9 @@ def test_the_home_map_links_every_region_to_its_muscle_page(real_site):
 def test_every_exercise_is_a_row_of_the_finder_with_its_filters(real_site):
     finder = htmlscan.read(real_site / "exercises" / "index.html")
     rows = {e.attrs["data-id"]: e.attrs for e in finder.elements if e.tag == "tr" and "data-id" in e.attrs}
-    assert set(rows) == set(BUILD.atlas.entities["exercise"])
+    assert set(rows) == set(ATLAS.entities["exercise"])
     for eid, attrs in rows.items():
-        e = BUILD.atlas.get("exercise", eid)
+        e = ATLAS.get("exercise", eid)
         assert attrs["data-pattern"] == e["pattern"] and attrs["data-category"] == e["category"]
         assert set(attrs["data-equipment"].split()) == set(e["equipment"])
         for alias in e.get("aliases", []):
@@ -267,12 +268,12 @@ def test_every_alias_and_muscle_is_in_the_search_index(real_site):
     by_page = {}
     for doc in docs:
         by_page.setdefault(doc["location"].split("#")[0], []).append(doc["title"] + " " + doc["text"])
-    for eid, e in BUILD.atlas.entities["exercise"].items():
+    for eid, e in ATLAS.entities["exercise"].items():
         text = " ".join(by_page[f"exercises/{eid}/"])
         for alias in e.get("aliases", []):
             assert alias in text, (eid, alias)
         for use in e["muscles"]:
-            assert BUILD.atlas.title("muscle", use["muscle"]) in text, (eid, use["muscle"])
+            assert ATLAS.title("muscle", use["muscle"]) in text, (eid, use["muscle"])
 
 
 def test_abbreviations_are_explained_from_the_glossary(real_site):
@@ -296,12 +297,12 @@ def test_contributing_and_the_data_reference_are_pages_of_the_site(real_site):
         assert value in reference.text
 
 
-@pytest.mark.parametrize("eid", list(BUILD.atlas.entities["exercise"]))
+@pytest.mark.parametrize("eid", list(ATLAS.entities["exercise"]))
 def test_exercise_pages_carry_howto_structured_data(real_site, eid):
     p = page(real_site, "exercise", eid)
     blocks = [json.loads(e.text) for e in p.elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
     assert len(blocks) == 1
-    how_to, data = blocks[0], BUILD.atlas.get("exercise", eid)
+    how_to, data = blocks[0], ATLAS.get("exercise", eid)
     assert how_to["@type"] == "HowTo" and how_to["name"] == data["name"] and how_to["description"] == data["summary"]
     assert how_to["url"].endswith(f"/exercises/{eid}/")
     steps = data["technique"].get("setup", []) + data["technique"]["steps"]

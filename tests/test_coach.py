@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 
-import atlas
 import pytest
-from conftest import ROOT
+from conftest import ROOT, project_atlas
 
-EXERCISES = list(atlas.build(ROOT).atlas.entities["exercise"])
+EXERCISES = list(project_atlas().entities["exercise"])
 PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 import yaml
-from atlas.urls import KINDS
+from atlas.kinds import FOLDER_KINDS
 from conftest import BIN, ROOT, make_project, run
 
 
@@ -15,16 +15,17 @@ def atlas_cli(project, *args):
     return run(str(BIN / "atlas"), "--root", str(project), *args)
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", [k.name for k in FOLDER_KINDS])
 def test_a_scaffold_fails_the_check_naming_every_placeholder_line(tmp_path, kind):
     project = make_project(tmp_path)
     result = atlas_cli(project, "new", kind, "new-thing")
     assert result.returncode == 0, result.stderr
-    path = project / "data" / KINDS[kind] / "new-thing.yaml"
+    folder = next(k.folder for k in FOLDER_KINDS if k.name == kind)
+    path = project / "data" / folder / "new-thing.yaml"
     todo_lines = {n for n, line in enumerate(path.read_text().splitlines(), 1) if re.search(r":\s*\[?TODO|^\s*- TODO", line)}
     check = atlas_cli(project, "check")
     assert check.returncode == 1
-    reported = re.findall(rf"data/{KINDS[kind]}/new-thing\.yaml:(\d+):\d+: (A\d+) ", check.stderr)
+    reported = re.findall(rf"data/{folder}/new-thing\.yaml:(\d+):\d+: (A\d+) ", check.stderr)
     assert {code for _, code in reported} == {"A206"}
     assert {int(line) for line, _ in reported} == todo_lines
 

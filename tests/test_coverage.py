@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-import atlas
 import pytest
-from conftest import ROOT
+from conftest import ROOT, project_atlas
 
-BUILD = atlas.build(ROOT)
-EXERCISES = BUILD.atlas.entities["exercise"]
-MUSCLES = BUILD.atlas.entities["muscle"]
+ATLAS = project_atlas()
+EXERCISES = ATLAS.entities["exercise"]
+MUSCLES = ATLAS.entities["muscle"]
 
 # No source article prescribes sets and reps (or hold times) for these.
 NO_SOURCE_PROGRAMMING = {
@@ -48,26 +47,26 @@ NAMED_ACTIONS = {
 }
 
 
-def test_the_data_is_clean():
-    assert BUILD.ok, BUILD.problems.report()
+def test_the_data_is_clean(project_build):
+    assert project_build.ok, project_build.problems.report()
 
 
 def test_every_named_exercise_muscle_and_action_exists():
     assert NAMED_IN_SOURCES <= set(EXERCISES) and len(EXERCISES) >= 35
     assert NAMED_MUSCLES <= set(MUSCLES)
-    assert NAMED_ACTIONS <= set(BUILD.atlas.entities["action"])
-    assert len(BUILD.atlas.entities["program"]) >= 3
+    assert NAMED_ACTIONS <= set(ATLAS.entities["action"])
+    assert len(ATLAS.entities["program"]) >= 3
 
 
 @pytest.mark.parametrize("eid", sorted(EXERCISES))
-def test_exercise_has_what_a_coach_needs(eid):
+def test_exercise_has_what_a_coach_needs(eid, project_build):
     e = EXERCISES[eid]
     assert e["muscles"] and any(m["role"] == "target" for m in e["muscles"]), "a target muscle"
     assert len(e["technique"]["steps"]) >= 4, "at least four steps"
     assert len(e.get("cues", [])) >= 2, "at least two cues"
     assert len(e.get("mistakes", [])) >= 1, "at least one common mistake with its fix"
     assert e.get("evidence"), "an evidence summary"
-    page = next(p for p in BUILD.pages if p.src_uri == f"exercises/{eid}.md")
+    page = next(p for p in project_build.pages if p.src_uri == f"exercises/{eid}.md")
     assert page.cited, "at least one reference"
 
 
@@ -90,39 +89,39 @@ def test_muscle_has_anatomy_and_actions(mid):
     for part in ("origin", "insertion", "innervation"):
         assert m[part]["text"] and m[part]["refs"], part
     assert m["actions"], "at least one joint action"
-    assert BUILD.atlas.muscle_exercises[mid], "at least one exercise trains it"
+    assert ATLAS.links.muscle_exercises[mid], "at least one exercise trains it"
 
 
 def test_every_action_is_used_by_a_muscle_or_an_exercise():
-    for aid in BUILD.atlas.entities["action"]:
-        assert BUILD.atlas.action_muscles[aid] or BUILD.atlas.action_exercises[aid], aid
+    for aid in ATLAS.entities["action"]:
+        assert ATLAS.links.action_muscles[aid] or ATLAS.links.action_exercises[aid], aid
 
 
-def test_every_reference_is_cited_somewhere():
-    cited = {key for page in BUILD.pages for key in page.cited}
-    cited |= {key for page in BUILD.atlas.content for key in page.cited}
-    assert set(BUILD.atlas.bib.keys()) - cited == set()
+def test_every_reference_is_cited_somewhere(project_build):
+    cited = {key for page in project_build.pages for key in page.cited}
+    cited |= {key for page in ATLAS.content for key in page.cited}
+    assert set(ATLAS.bib.keys()) - cited == set()
 
 
 def test_all_dois_the_articles_contain_are_recorded():
-    dois = {BUILD.atlas.bib.doi(key).lower() for key in BUILD.atlas.bib.keys()} - {""}
+    dois = {ATLAS.bib.doi(key).lower() for key in ATLAS.bib.keys()} - {""}
     assert len(dois) >= 35
-    for key in BUILD.atlas.bib.keys():
-        assert BUILD.atlas.bib.design(key), f"{key} has no kind of evidence"
+    for key in ATLAS.bib.keys():
+        assert ATLAS.bib.design(key), f"{key} has no kind of evidence"
 
 
 def test_every_guide_the_design_lists_exists():
-    guides = {p.src_uri for p in BUILD.atlas.content}
+    guides = {p.src_uri for p in ATLAS.content}
     for slug in ("loading", "effort", "progressive-overload", "rest-and-recovery", "exercise-selection",
                  "technique", "emg", "safety", "benefits", "nutrition"):
         assert f"guides/{slug}.md" in guides
-        page = next(p for p in BUILD.atlas.content if p.src_uri == f"guides/{slug}.md")
+        page = next(p for p in ATLAS.content if p.src_uri == f"guides/{slug}.md")
         assert page.cited, f"guide {slug} cites nothing"
 
 
 def test_numbers_in_guides_sit_in_cited_paragraphs():
     # every paragraph of a guide that states a number also carries a citation
-    for page in BUILD.atlas.content:
+    for page in ATLAS.content:
         if not page.src_uri.startswith("guides/"):
             continue
         body = re.sub(r"\A---\n.*?\n---\n", "", page.text, flags=re.S)

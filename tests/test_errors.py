@@ -81,9 +81,11 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
 def test_contributing_lists_every_error_code_with_a_real_example_and_a_fix():
     guide = (ROOT / "CONTRIBUTING.md").read_text()
     rows = re.findall(r"^\| `(A\d{3})` \| (.+?) \| `(.+?)` \| (.+) \|$", guide, re.M)
-    assert {code: meaning for code, meaning, _, _ in rows} == CODES
+    assert {code: meaning for code, meaning, _, _ in rows} == {code: c.title for code, c in CODES.items()}
     for code, _, example, fix in rows:
-        assert LINE.match(example.replace("\\|", "|")) and f": {code} " in example and fix
+        line = LINE.match(example.replace("\\|", "|"))
+        assert line and line["code"] == code and fix
+        assert CODES[code].pattern().match(line["message"]), f"{code}'s example is not in its message shape"
 
 
 def test_strict_build_fails_on_a_broken_anchor(tmp_path):

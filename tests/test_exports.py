@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 
-import atlas
 import pytest
-from atlas.urls import KINDS
-from conftest import ROOT
+from atlas.exports import EXPORTED
+from conftest import ROOT, project_atlas
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-BUILD = atlas.build(ROOT)
+ATLAS = project_atlas()
 
 
 def validator(site, name):
@@ -19,15 +18,15 @@ def validator(site, name):
     return Draft202012Validator(schemas[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", [k.name for k in EXPORTED])
 def test_each_kind_exports_valid_json_with_every_item(real_site, kind):
-    folder = KINDS[kind]
+    folder = next(k.url for k in EXPORTED if k.name == kind)
     export = json.loads((real_site / "api" / f"{folder}.json").read_text())
     errors = [e.message for e in validator(real_site, f"api-{folder}.json").iter_errors(export)]
     assert errors == []
-    assert export["count"] == len(BUILD.atlas.entities[kind])
-    assert [item["id"] for item in export["items"]] == list(BUILD.atlas.entities[kind])
-    assert export["items"] == list(BUILD.atlas.entities[kind].values())  # round-trip: the data itself
+    assert export["count"] == len(ATLAS.entities[kind])
+    assert [item["id"] for item in export["items"]] == list(ATLAS.entities[kind])
+    assert export["items"] == list(ATLAS.entities[kind].values())  # round-trip: the data itself
     assert export["license"]["name"] == "CC BY-SA 4.0"
     for eid, url in export["urls"].items():
         assert url.endswith(f"/{folder}/{eid}/") and (real_site / folder / eid / "index.html").exists()
@@ -36,7 +35,7 @@ def test_each_kind_exports_valid_json_with_every_item(real_site, kind):
 def test_free_exercise_db_export_matches_that_schema(real_site):
     export = json.loads((real_site / "api" / "free-exercise-db" / "exercises.json").read_text())
     assert [e.message for e in validator(real_site, "free-exercise-db.json").iter_errors(export)] == []
-    assert [item["id"] for item in export] == list(BUILD.atlas.entities["exercise"])
+    assert [item["id"] for item in export] == list(ATLAS.entities["exercise"])
     rdl = next(item for item in export if item["id"] == "romanian-deadlift")
     assert rdl["primaryMuscles"] == ["hamstrings", "glutes"] and rdl["equipment"] == "barbell"
     assert rdl["alternateNames"][0] == "RDL" and rdl["force"] == "pull" and rdl["mechanic"] == "compound"
@@ -44,7 +43,7 @@ def test_free_exercise_db_export_matches_that_schema(real_site):
 
 def test_references_export_as_csl_json_and_bibtex(real_site):
     csl = json.loads((real_site / "api" / "references.json").read_text())
-    assert [item["id"] for item in csl] == list(BUILD.atlas.bib.keys())
+    assert [item["id"] for item in csl] == list(ATLAS.bib.keys())
     by_id = {item["id"]: item for item in csl}
     mf = by_id["martinfuentes2020deadlift"]
     assert mf["type"] == "article-journal" and mf["DOI"] == "10.1371/journal.pone.0229507"
