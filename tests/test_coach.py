@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, project_atlas
+from conftest import project_atlas
 
 EXERCISES = list(project_atlas().entities["exercise"])
 PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")

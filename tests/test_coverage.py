@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, project_atlas
+from conftest import project_atlas
 
 ATLAS = project_atlas()
 EXERCISES = ATLAS.entities["exercise"]
@@ -62,7 +62,7 @@ def test_every_named_exercise_muscle_and_action_exists():
 def test_exercise_has_what_a_coach_needs(eid, project_build):
     e = EXERCISES[eid]
     assert e["muscles"] and any(m["role"] == "target" for m in e["muscles"]), "a target muscle"
-    assert len(e["technique"]["steps"]) >= 4, "at least four steps"
+    assert len(e["technique"].get("setup", []) + e["technique"]["steps"]) >= 4, "at least four setup points and steps"
     assert len(e.get("cues", [])) >= 2, "at least two cues"
     assert len(e.get("mistakes", [])) >= 1, "at least one common mistake with its fix"
     assert e.get("evidence"), "an evidence summary"

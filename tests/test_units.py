@@ -5,8 +5,8 @@ import htmlscan
 import markdown as python_markdown
 import pytest
 from atlas.bibliography import Bibliography
-from atlas.problems import Problems, did_you_mean
 from atlas.context import fmt_prescription, fmt_seconds
+from atlas.problems import Problems, did_you_mean
 from atlas.text import md_text, plain_title
 from atlas.urls import page_url, relative_md, relative_url
 from atlas.yamlsource import load

@@ -9,8 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .markdown import _FRONT_MATTER
 from .kinds import FOLDER_KINDS, KINDS
+from .markdown import _FRONT_MATTER
 from .site import build
 from .sources import ID_RE
 

@@ -10,8 +10,8 @@ import json
 from importlib import resources
 
 from .bibliography import Bibliography
-from .schema import schema
 from .kinds import KINDS, SCHEMAS
+from .schema import schema
 from .urls import page_url, src_uri
 
 LICENSE = {

@@ -12,8 +12,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .schema import deref, schema
 from .kinds import FILE_KINDS, FOLDER_KINDS
+from .schema import deref, schema
 
 
 def _yaml() -> YAML:

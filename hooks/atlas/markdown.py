@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problems, did_you_mean
 from .kinds import PAGE_KINDS
+from .problems import Problems, did_you_mean
 
 CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
 CITED_KEY = re.compile(r"@([^\s;,\]]+)")
@@ -64,7 +64,7 @@ def scan_content(page: ContentPage, known: dict, problems: Problems) -> list[str
                              suggestion=did_you_mean(key, known["reference"]))
     for match in _outside_code(page.text, ENTITY_LINK):
         kind, entity_id = match.group(2), match.group(3)
-        if entity_id not in known[kind]:
+        if known[kind] is not None and entity_id not in known[kind]:
             problems.add(page.path, *_position(page.text, match.start(3)), "A405", kind=kind, id=entity_id,
                          suggestion=did_you_mean(entity_id, known[kind]))
     return cited

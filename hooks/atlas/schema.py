@@ -59,7 +59,8 @@ class SchemaChecker:
         self.known = known
 
         def x_ref(validator, kind, instance, _schema):
-            if isinstance(instance, str) and instance not in self.known.get(kind, ()):
+            ids = self.known.get(kind, set())
+            if isinstance(instance, str) and ids is not None and instance not in ids:
                 yield ValidationError("unknown", validator_value=kind)
 
         def x_claim(validator, _value, instance, _schema):

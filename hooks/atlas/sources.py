@@ -60,9 +60,11 @@ def _read_folder(folder: Path, kind: str, found: Sources, problems: Problems) ->
 def _read_list(path: Path, kind: str, found: Sources, problems: Problems) -> None:
     if not path.exists():
         problems.add(path, 1, 1, "A109", name=f"data/{path.name}")
+        found.known[kind] = None
         return
     doc = yamlsource.load(path, problems)
     if doc is None:
+        found.known[kind] = None  # unreadable: which ids exist is unknown, so links to them are not judged
         return
     found.lists[kind] = doc
     items = doc.data if isinstance(doc.data, list) else []
