@@ -8,7 +8,10 @@ STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site check test generate clean chromium lighthouse bench
+# ENGINE=properdocs builds and serves with ProperDocs, the maintained fork of MkDocs 1.6.
+ENGINE ?= mkdocs
+
+.PHONY: serve site check test test-fast generate clean chromium lighthouse bench
 
 # The venv is rebuilt whenever the lock file or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -36,10 +39,10 @@ chromium:
 	fi
 
 serve: $(STAMP)  ## Build, serve on http://127.0.0.1:8000 and rebuild on every change
-	ATLAS_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	ATLAS_SITE_URL=http://127.0.0.1:8000/ $(BIN)/$(ENGINE) serve --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## Strict build into site/
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/$(ENGINE) build --strict --site-dir site
 
 check: $(STAMP)  ## Validate data/, content/ and references.bib
 	$(BIN)/atlas check
@@ -49,6 +52,9 @@ generate: $(STAMP)  ## Write the generated Markdown pages to build/pages for oth
 
 test: $(STAMP) $(NODE_STAMP) chromium  ## Every test: unit, fixtures, real strict builds, real Chromium
 	$(BIN)/python -m pytest -n 2
+
+test-fast: $(STAMP)  ## The core's unit tests: a few seconds, no site build, no browser
+	$(BIN)/python -m pytest -n 0 tests/unit
 
 LH_STAMP := bench/lighthouse/node_modules/.installed
 $(LH_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock.json

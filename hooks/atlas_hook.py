@@ -12,8 +12,13 @@ import sys
 from pathlib import Path
 
 import atlas
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+
+if "properdocs" in sys.modules:  # ProperDocs, the maintained fork of MkDocs 1.6, runs the same hook
+    from properdocs.exceptions import PluginError
+    from properdocs.structure.files import File
+else:
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
 
 _build: atlas.Build | None = None
 _generated: set[str] = set()

@@ -119,8 +119,8 @@ class PageContext:
                           f'so it cites none">coaching note</a>')
         return self.cite(statement["refs"])
 
-    def references(self) -> Markup:
-        return self.citer.references()
+    def references(self, always: bool = False) -> Markup:
+        return self.citer.references(always)
 
     def evidence_summary(self, item) -> str:
         """'12 cited statements and 3 coaching notes; 9 sources: 1 systematic review, ...', strongest first."""

@@ -71,7 +71,11 @@ class SchemaChecker:
         self._validator_class = validators.extend(Draft202012Validator, {"x-ref": x_ref, "x-claim": x_claim})
 
     def check(self, doc: Document, schema_name: str, problems: Problems) -> bool:
-        validator = self._validator_class(schema(schema_name), registry=_registry())
+        return self.check_against(doc, schema(schema_name), problems)
+
+    def check_against(self, doc: Document, node: dict, problems: Problems) -> bool:
+        """Validate against any schema node, e.g. {"$ref": "common.json#/$defs/advice"}."""
+        validator = self._validator_class(node, registry=_registry())
         before = len(problems)
         for error in validator.iter_errors(doc.data):
             self._report(doc, error, problems)
