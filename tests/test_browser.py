@@ -166,8 +166,7 @@ def test_hostile_strings_run_nothing_in_the_browser(browser, hostile_site):
 def test_every_page_carries_the_content_security_policy(real_site):
     for path in real_site.rglob("*.html"):
         html = path.read_text()
-        redirect_stub = 'http-equiv="refresh"' in html  # no script at all there
-        policy = "script-src 'none';" if redirect_stub else "script-src 'self';"
+        policy = "script-src 'self';"  # redirect stubs too: they load one small script file
         assert f'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; {policy}' in html, path
         assert re.search(r"<script>(?!\s*$)", html) is None, f"inline script in {path}"
 

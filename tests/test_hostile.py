@@ -84,6 +84,7 @@ def test_every_payload_is_shown_as_literal_text(hostile_site):
         "Anatomy <script>alert('PWN35')</script> of the Human Body",
         "<b>pwn38</b>",  # unsrt sets article titles in sentence case
         "</dd></dl><script>alert('PWN41')</script><dl><dd>",
+        "<img src=x onerror=alert('PWN42')>",  # a reverse note, shown on the other exercise's page
     ]:
         assert literal in text, literal
 

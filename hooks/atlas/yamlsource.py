@@ -106,32 +106,45 @@ class _Converter:
 
 def load(path: Path, problems: Problems) -> Document | None:
     """Return the Document, or None after adding problems when the file cannot be read."""
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    node = _compose(path, text, problems)
+    if node is None:
+        return None
+    doc = Document(path=path, data=None)
+    before = len(problems)
+    doc.data = _Converter(doc, problems).convert(node, ())
+    return doc if len(problems) == before else None  # a half-read file would only add noise
+
+
+def _read_text(path: Path, problems: Problems) -> str | None:
+    """The file as text: small enough, UTF-8, indented with spaces."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         problems.add(path, 1, 1, "A107", size=len(raw), limit=MAX_BYTES)
         return None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         problems.add(path, line, col, "A101", byte=f"{raw[error.start]:02x}")
         return None
-    text = text.removeprefix("\ufeff")
-
-    tabbed = [n for n, line in enumerate(text.splitlines(), 1) if _TAB_INDENT.match(line)]
+    lines = text.splitlines()
+    tabbed = [n for n, line in enumerate(lines, 1) if _TAB_INDENT.match(line)]
     for n in tabbed:
-        col = text.splitlines()[n - 1].index("\t") + 1
-        problems.add(path, n, col, "A104")
-    if tabbed:
-        return None
+        problems.add(path, n, lines[n - 1].index("\t") + 1, "A104")
+    return None if tabbed else text
 
+
+def _compose(path: Path, text: str, problems: Problems):
+    """The YAML node tree, or None (with a problem) when the YAML is broken, unsafe or empty."""
     try:
         # Parsing is linear in the input, so aliases are refused before anything expands.
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                problems.add(path, mark.line + 1, mark.column + 1, "A106")
+                problems.add(path, event.start_mark.line + 1, event.start_mark.column + 1, "A106")
                 return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -147,11 +160,6 @@ def load(path: Path, problems: Problems) -> Document | None:
     except RecursionError:
         problems.add(path, 1, 1, "A111", limit=MAX_DEPTH)
         return None
-
     if node is None:
         problems.add(path, 1, 1, "A102")
-        return None
-    doc = Document(path=path, data=None)
-    before = len(problems)
-    doc.data = _Converter(doc, problems).convert(node, ())
-    return doc if len(problems) == before else None  # a half-read file would only add noise
+    return node
