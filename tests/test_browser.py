@@ -74,6 +74,37 @@ def test_search_for_an_alias_lands_on_the_exercise(page, site_url, query, landin
     page.wait_for_url(re.compile(re.escape(landing) + r"(#.*)?$"))
 
 
+def test_every_alias_and_muscle_finds_its_exercise(page, site_url):
+    import atlas
+    from conftest import ROOT
+
+    entities = atlas.build(ROOT).atlas
+    aliases = [[eid, alias] for eid, e in entities.entities["exercise"].items() for alias in e.get("aliases", [])]
+    muscles = {}
+    for eid, e in entities.entities["exercise"].items():
+        for use in e["muscles"]:
+            muscles.setdefault(entities.title("muscle", use["muscle"]), []).append(eid)
+    page.goto(site_url)
+    missing = page.evaluate("""async ([aliases, muscles]) => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.options({ baseUrl: '/' });
+        const urls = async (query, n) => {
+            const found = await pagefind.search(query);
+            return Promise.all(found.results.slice(0, n).map(r => r.data().then(d => d.url)));
+        };
+        const missing = [];
+        for (const [eid, alias] of aliases) {
+            if (!(await urls(alias, 5)).includes(`/exercises/${eid}/`)) missing.push(alias);
+        }
+        for (const [name, eids] of Object.entries(muscles)) {
+            const all = await urls(name, 1000);
+            for (const eid of eids) if (!all.includes(`/exercises/${eid}/`)) missing.push(name + ' -> ' + eid);
+        }
+        return missing;
+    }""", [aliases, muscles])
+    assert len(aliases) > 20 and missing == []
+
+
 def test_search_works_from_the_keyboard_alone(page, site_url):
     page.goto(site_url + "about/")
     for _ in range(15):

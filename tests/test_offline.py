@@ -56,6 +56,15 @@ def worker_ready(page):
     assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
 
 
+def until(page, script, tries=80):
+    """Poll an async check (wait_for_function would take its promise for a true value)."""
+    for _ in range(tries):
+        if page.evaluate(script):
+            return True
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {script}")
+
+
 def stored(page, path):
     return page.evaluate("p => caches.match(new URL(p, location.href).href).then(r => !!r)", path)
 
@@ -89,7 +98,7 @@ def test_save_the_atlas_then_read_it_with_no_network(tab, online):
 def test_without_saving_a_page_read_before_opens_offline_and_others_show_the_offline_page(tab, online):
     tab.goto(online.url + "exercises/romanian-deadlift/")
     worker_ready(tab)
-    tab.wait_for_function("caches.match(location.href).then(r => !!r)", polling=200, timeout=10000)
+    until(tab, "caches.match(location.href).then(r => !!r)")
     assert not stored(tab, "../glute-bridge/")  # nothing large was downloaded without asking
     online.stop()
     tab.reload()
@@ -121,10 +130,10 @@ def test_a_new_build_replaces_the_stored_pages_once_the_new_worker_takes_over(ta
     try:
         tab.goto(server.url)
         worker_ready(tab)
-        old = tab.evaluate("caches.keys()")
         tab.get_by_role("button", name="Save for offline").click()
         tab.get_by_role("button", name=re.compile(r"^Download \d")).click()
         expect(tab.locator(".atlas-offline__status")).to_contain_text("Saved: the whole atlas", timeout=60000)
+        old = tab.evaluate("caches.keys()")
         home = project / "content" / "index.md"
         home.write_text(home.read_text() + "\n\nNew in this build: a changed page.\n")
         result = mkdocs_build(project, site)
@@ -132,19 +141,24 @@ def test_a_new_build_replaces_the_stored_pages_once_the_new_worker_takes_over(ta
         tab.reload()
         expect(tab.locator("article")).to_contain_text("New in this build")
         # the new worker takes over and the saved set is replaced as a whole
-        tab.wait_for_function("""() => caches.keys().then(k => k.filter(n => n.startsWith('atlas-saved-')).length === 1
-            && k.filter(n => n.startsWith('atlas-shell-')).length === 1)""", polling=250, timeout=30000)
+        for _ in range(120):  # the new worker takes over and the saved set is replaced as a whole
+            new = tab.evaluate("caches.keys()")
+            saved, shell = [n for n in new if n.startswith("atlas-saved-")], [n for n in new if n.startswith("atlas-shell-")]
+            if len(saved) == 1 and len(shell) == 1 and saved[0] not in old and shell[0] not in old:
+                break
+            tab.wait_for_timeout(250)
         new = tab.evaluate("caches.keys()")
         assert {n for n in new if n.startswith("atlas-shell-")} != {n for n in old if n.startswith("atlas-shell-")}
         assert {n for n in new if n.startswith("atlas-saved-")} != {n for n in old if n.startswith("atlas-saved-")}
     finally:
         server.stop()
-    tab.goto(server.url)  # offline now: the page comes from the new saved set
+    tab.goto(server.url + "?offline")  # offline now: the stored page is the new build's
     expect(tab.locator("article")).to_contain_text("New in this build")
+    assert "Fixture home" in tab.locator("h1").inner_text()
 
 
 def test_a_failed_precache_leaves_the_site_working_online(tab, online):
-    (online.site / "offline" / "index.html").unlink()  # the shell cannot be stored: the worker never installs
+    shutil.rmtree(online.site / "offline")  # the shell cannot be stored: the worker never installs
     tab.goto(online.url + "exercises/romanian-deadlift/")
     tab.wait_for_timeout(1500)
     assert tab.evaluate("navigator.serviceWorker.getRegistration().then(r => !r || !r.active)")

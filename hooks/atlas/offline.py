@@ -25,7 +25,10 @@ from pathlib import Path
 THEME_COLOR = "#3f51b5"  # Material's indigo, the site's primary colour
 # What "Save for offline" leaves out: open data for other apps, not for reading in the gym.
 NOT_SAVED = ("api/", "schemas/", "search/", "sitemap.xml", "sitemap.xml.gz", "references.bib", "precache.json",
-             "sw.js", "robots.txt", "exports/")
+             "sw.js", "robots.txt", "exports/",
+             # Pagefind's own UIs: the atlas has its own search box and uses only pagefind.js
+             "pagefind/pagefind-ui", "pagefind/pagefind-component-ui", "pagefind/pagefind-modular-ui",
+             "pagefind/pagefind-highlight")
 SHELL_PAGE = "offline/index.html"
 
 # --- icons ---------------------------------------------------------------------------------
@@ -180,8 +183,9 @@ function fromCaches(request) {
   }).then(function (response) {
     if (response) return response;
     if (request.mode === "navigate") {
+      // a redirect, not the page itself: the offline page's relative links must resolve from /offline/
       return caches.match(abs("offline/"), { cacheName: SHELL_CACHE }).then(function (page) {
-        return page || Response.error();
+        return page ? Response.redirect(abs("offline/"), 302) : Response.error();
       });
     }
     return Response.error();

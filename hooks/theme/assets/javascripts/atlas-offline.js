@@ -193,7 +193,13 @@
     }).catch(function () { note.textContent = "The stored pages cannot be read."; });
   }
 
-  navigator.serviceWorker.register(abs("sw.js"), { scope: base.pathname }).catch(function () {});
+  // check for a new build on every page view (one small request), so a stale build never stays
+  navigator.serviceWorker.register(abs("sw.js"), { scope: base.pathname, updateViaCache: "none" }).then(function (registration) {
+    return registration.update();
+  }).catch(function () {});
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    workerVersion().then(refreshSaved).catch(function () {});
+  });
   // the first visit comes before the worker: keep this page too, so it opens offline next time
   navigator.serviceWorker.ready.then(function () {
     var here = location.origin + location.pathname;

@@ -71,8 +71,9 @@
     return data.filter(exact).concat(data.filter(function (d) { return !exact(d); }));
   }
 
-  var latest = 0;
+  var latest = 0, dismissed = false;
   function run() {
+    dismissed = false;
     var query = input.value.trim().slice(0, 100);
     var ticket = ++latest;
     if (!query) { panel.hidden = true; return; }
@@ -104,6 +105,7 @@
   form.addEventListener("keydown", function (event) {
     var all = links(), at = all.indexOf(document.activeElement);
     if (event.key === "Escape") {
+      dismissed = true;
       panel.hidden = true;
       input.focus();
     } else if (event.key === "ArrowDown" && all.length) {
@@ -117,5 +119,5 @@
   form.addEventListener("focusout", function (event) {
     if (!form.contains(event.relatedTarget)) panel.hidden = true;
   });
-  input.addEventListener("focus", function () { if (input.value.trim() && list.children.length) panel.hidden = false; });
+  input.addEventListener("focus", function () { if (!dismissed && input.value.trim() && list.children.length) panel.hidden = false; });
 })();
