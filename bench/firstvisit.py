@@ -90,7 +90,7 @@ def search(page) -> None:
     else:  # Material's built-in search
         page.locator("label.md-header__button[for='__search']").first.click()
         page.locator("input.md-search__input").press_sequentially(QUERY, delay=30)
-        page.locator(".md-search-result__item a").first.wait_for(timeout=30000)
+        page.locator(".md-search-result__item a").first.wait_for(timeout=180000)
 
 
 def measure(site: Path) -> dict:
