@@ -54,12 +54,14 @@ class CountingHandler(lighthouse.GzipHandler):
 
     def setup(self):
         super().setup()
-        tally, raw = self.tally, self.wfile
+        tally, raw, handler = self.tally, self.wfile, self
 
         class Counter:
             def write(self, data):
                 with tally["lock"]:
                     tally["bytes"] += len(data)
+                    path = getattr(handler, "counted_path", "?")
+                    tally["by_path"][path] = tally["by_path"].get(path, 0) + len(data)
                 return raw.write(data)
 
             def __getattr__(self, name):
@@ -70,6 +72,7 @@ class CountingHandler(lighthouse.GzipHandler):
     def send_head(self):
         with self.tally["lock"]:
             self.tally["requests"].append(self.path)
+            self.counted_path = self.path
         return super().send_head()
 
 
@@ -96,7 +99,7 @@ def search(page) -> None:
 def measure(site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    tally = {"bytes": 0, "requests": [], "lock": threading.Lock()}
+    tally = {"bytes": 0, "requests": [], "by_path": {}, "lock": threading.Lock()}
     handler = type("Handler", (CountingHandler,), {"tally": tally})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -109,13 +112,13 @@ def measure(site: Path) -> dict:
             page.goto(base + PAGE, wait_until="networkidle")
             page.wait_for_timeout(1500)  # a service worker installs after load; let it finish
             page.wait_for_load_state("networkidle")
-            first_visit, first_requests = tally["bytes"], list(tally["requests"])
-            tally["bytes"], tally["requests"] = 0, []
+            first_visit, first_requests = tally["bytes"], dict(tally["by_path"])
+            tally["bytes"], tally["requests"], tally["by_path"] = 0, [], {}
             started = time.perf_counter()
             search(page)
             page.wait_for_load_state("networkidle")
             search_ms = (time.perf_counter() - started) * 1000
-            first_search, search_requests = tally["bytes"], list(tally["requests"])
+            first_search, search_requests = tally["bytes"], dict(tally["by_path"])
             browser.close()
     finally:
         server.shutdown()

@@ -103,7 +103,7 @@ def precache_entries(site: Path) -> list[list]:
 def shell_urls(site: Path) -> list[str]:
     """The offline page and every file it loads (styles, scripts, icons), relative to the site root."""
     page = site / SHELL_PAGE
-    urls = {"manifest.webmanifest", "icons/icon-192.png", "icons/icon.svg"}
+    urls = {"manifest.webmanifest"}  # the icons are for installing, which needs a network anyway
     if not page.is_file():  # a project without content/offline.md: no fallback page, the rest still works
         return sorted(urls)
     urls.add("offline/")

@@ -195,7 +195,7 @@
 
   // check for a new build on every page view (one small request), so a stale build never stays
   navigator.serviceWorker.register(abs("sw.js"), { scope: base.pathname, updateViaCache: "none" }).then(function (registration) {
-    return registration.update();
+    if (navigator.serviceWorker.controller) return registration.update();  // a first visit just installed it
   }).catch(function () {});
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     workerVersion().then(refreshSaved).catch(function () {});
