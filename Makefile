@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # ENGINE=properdocs builds and serves with ProperDocs, the maintained fork of MkDocs 1.6.
 ENGINE ?= mkdocs
 
-.PHONY: serve site check test test-fast generate clean chromium lighthouse bench
+.PHONY: serve site check test test-fast generate clean chromium lighthouse bench firstvisit
 
 # The venv is rebuilt whenever the lock file or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -63,6 +63,9 @@ $(LH_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock.json
 
 bench: $(STAMP)  ## Benchmark (not a test): build at 100, 500 and 2,000 exercises -> bench/results/
 	$(BIN)/python bench/scale.py
+
+firstvisit: $(STAMP) $(NODE_STAMP) chromium  ## Benchmark (not a test): bytes of a first visit and a first search -> bench/results/
+	$(BIN)/python bench/firstvisit.py
 
 lighthouse: site $(LH_STAMP) chromium  ## Benchmark (not a test): Lighthouse mobile on five pages -> bench/results/
 	$(BIN)/python bench/lighthouse.py site

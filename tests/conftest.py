@@ -40,6 +40,7 @@ def make_project(dest: Path, *overlays: Path) -> Path:
                     ignore=shutil.ignore_patterns("atlas", "__pycache__"))
     (dest / "content" / "assets").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "content" / "assets" / "atlas.css", dest / "content" / "assets" / "atlas.css")
+    shutil.copy(ROOT / "content" / "offline.md", dest / "content" / "offline.md")  # the service worker's fallback page
     return dest
 
 

@@ -8,9 +8,9 @@ import htmlscan
 import pytest
 from atlas.ledger import read, redirects, site_pages
 from atlas.urls import page_url, slug
-from conftest import BIN, ROOT, copy_real_project, mkdocs_build, run
+from conftest import BIN, ROOT, copy_real_project, mkdocs_build, project_atlas, run
 
-BUILD = atlas.build(ROOT)
+ATLAS = project_atlas()
 
 
 def check(project):
@@ -37,12 +37,12 @@ def test_every_page_of_the_site_is_in_the_ledger(real_site):
     built = {"/" + p.parent.relative_to(real_site).as_posix().removeprefix(".") + "/" for p in real_site.rglob("index.html")}
     built = {u.replace("//", "/") for u in built}
     assert built - recorded == set(), "run `atlas ledger` to record new pages"
-    assert {"/" + page_url(src) for src in site_pages(BUILD.atlas)} <= built
+    assert {"/" + page_url(src) for src in site_pages(ATLAS)} <= built
 
 
-@pytest.mark.parametrize("eid", [e for e, data in BUILD.atlas.entities["exercise"].items() if data.get("aliases")])
+@pytest.mark.parametrize("eid", [e for e, data in ATLAS.entities["exercise"].items() if data.get("aliases")])
 def test_every_alias_redirects_to_its_exercise(real_site, eid):
-    for alias in BUILD.atlas.get("exercise", eid)["aliases"]:
+    for alias in ATLAS.get("exercise", eid)["aliases"]:
         if slug(alias) == eid:
             continue
         html = (real_site / "exercises" / slug(alias) / "index.html").read_text()

@@ -76,11 +76,30 @@
       : "Showing " + shown + " of " + rows.length + " exercises.";
   }
 
+  // On a phone the filters fold behind one "Filters (n)" button; on wider screens they show.
+  var panel = document.getElementById("finder-filters");
+  var toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "finder__toggle";
+  toggle.setAttribute("aria-controls", panel.id);
+  function fold(folded) {
+    form.classList.toggle("is-folded", folded);
+    toggle.setAttribute("aria-expanded", String(!folded));
+  }
+  function count() {
+    var n = selects.filter(function (name) { return form.elements[name].value; }).length;
+    toggle.textContent = "Filters (" + n + ")";
+  }
+  toggle.addEventListener("click", function () { fold(!form.classList.contains("is-folded")); });
+  panel.parentNode.insertBefore(toggle, panel);
+  fold(true);
+
   form.hidden = false;
   readUrl();
   apply();
-  form.addEventListener("input", function () { writeUrl(); apply(); });
-  form.addEventListener("change", function () { writeUrl(); apply(); });
+  count();
+  form.addEventListener("input", function () { writeUrl(); apply(); count(); });
+  form.addEventListener("change", function () { writeUrl(); apply(); count(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { writeUrl(); apply(); }, 0); });
+  form.addEventListener("reset", function () { setTimeout(function () { writeUrl(); apply(); count(); }, 0); });
 })();
