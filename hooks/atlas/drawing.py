@@ -142,11 +142,16 @@ def kit(frame, pose: dict) -> str:
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], item["at"]))
     for contact in pose["rests_on"]:
         if contact["on"] in figure.ROLLS:
-            touching = figure.contact_points(contact["part"])
-            x = sum(frame.points[name][0] for name, _ in touching) / len(touching)
-            top = min(frame.points[name][1] - r for name, r in touching)
+            x, top = _rest(frame, contact)
             out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball"))
     return "".join(out)
+
+
+def _rest(frame, contact) -> tuple[float, float]:
+    """Where a contact touches its surface in a frame: its middle and the surface's top."""
+    touching = figure.contact_points(contact["part"])
+    x = sum(frame.points[name][0] for name, _ in touching) / len(touching)
+    return x, min(frame.points[name][1] - r for name, r in touching)
 
 
 def _bar(p, at, view, where):
@@ -226,6 +231,10 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
             reach = figure.PLATE_RADIUS if item["item"] in figure.BARS else 12
             xs += [x - reach, x + reach]
             ys.append(y + reach)
+    for frame in frames:  # a ball is as wide as it is high
+        for contact in (c for c in pose["rests_on"] if c["on"] in figure.ROLLS):
+            x, top = _rest(frame, contact)
+            xs += [x - top / 2 - 2, x + top / 2 + 2]
     if any(item["item"] == "cable" for item in pose.get("equipment", [])):
         xs += [frames[0].points["pelvis"][0] - 100, frames[0].points["pelvis"][0] + 10]
     left, right = min(xs) - 16, max(xs) + 16
@@ -352,3 +361,68 @@ def thumbnail(atlas, exercise: dict) -> str:
     drawn = svg(pose, frames, marks(atlas, exercise), "end", "")
     drawn = drawn.replace(' role="img" aria-label=""', ' aria-hidden="true" focusable="false"', 1)
     return f'<span class="fig-thumb">{drawn}</span>'
+
+
+# --- standalone files for the open data -----------------------------------------------------------
+
+STANDALONE_STYLE = """
+.fig path{fill:none;stroke-linecap:round;stroke-linejoin:round}.fig-b{stroke:#455a64}.fig-bf{fill:#455a64}
+.fig-r{stroke:#a7b6bd}.fig-rf{fill:#a7b6bd}.fig-t{stroke:#c62828;fill:#c62828}.fig-s{stroke:#ef9a9a;fill:#ef9a9a}
+.fig-k{stroke:#263238;stroke-width:2.5}.fig-kf{fill:#263238}.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#cfd8dc}
+.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;stroke-dasharray:4 3}.fig-floor{stroke:#78909c}
+text{font:7px sans-serif;fill:#37474f}
+@media (prefers-color-scheme:dark){.fig-b{stroke:#cfd8dc}.fig-bf{fill:#cfd8dc}.fig-r{stroke:#6f8791}.fig-rf{fill:#6f8791}
+.fig-t{stroke:#ef5350;fill:#ef5350}.fig-s{stroke:#8d4a4a;fill:#8d4a4a}.fig-k{stroke:#eceff1}.fig-kf{fill:#eceff1}
+.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#546e7a}text{fill:#eceff1}}
+.fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
+@media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}
+"""
+# the same frame timing as atlas.css: start and end held, the five frames between shown in turn
+SLOTS = (0, 20, 32, 44, 56, 68, 80, 100)
+
+
+def _keyframes() -> str:
+    rules = []
+    for i in range(figure.FRAMES):
+        on, off = SLOTS[i], SLOTS[i + 1]
+        steps = [f"0%{{opacity:{1 if on == 0 else 0}}}", f"{on}%{{opacity:1}}"]
+        if off < 100:
+            steps.append(f"{off}%,100%{{opacity:0}}")
+        else:
+            steps.append("100%{opacity:1}")
+        rules.append(f".fig-f{i}{{animation-name:fig-f{i}}}@keyframes fig-f{i}{{{''.join(steps)}}}")
+    return "".join(rules)
+
+
+def _metadata(title: str, description: str, page_url: str, licence: dict) -> str:
+    e = html.escape
+    return (f"<title>{e(title)}</title><desc>{e(description)}</desc><metadata>"
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cc="http://creativecommons.org/ns#" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><cc:Work rdf:about="">'
+            f"<dc:title>{e(title)}</dc:title><dc:creator><cc:Agent><dc:title>{e(licence['attribution'])}</dc:title>"
+            f"</cc:Agent></dc:creator><dc:rights>{e(licence['name'])}: {e(licence['attribution'])}</dc:rights>"
+            f'<dc:source>{e(page_url)}</dc:source><cc:license rdf:resource="{e(licence["url"])}"/></cc:Work>'
+            f"</rdf:RDF></metadata>")
+
+
+def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict) -> str:
+    """A self-contained SVG file: the still start/end sheet, or the motion; licence in its metadata."""
+    pose, frames, tinted = exercise["pose"], figure.frames(exercise["pose"]), marks(atlas, exercise)
+    left, top, width, height = bounds(pose, frames)
+    title = f"{exercise['name']}: {'the movement' if motion else 'start and end positions'}"
+    floor = _line([(left, 0), (left + width, 0)], "fig-floor", 2)
+    if motion:
+        inner = "".join(frame_group(f, pose, tinted, f"fig-f fig-f{i}") for i, f in enumerate(frames))
+        groups = f"{surfaces(pose, frames[0])}{floor}{inner}"
+        style, box = STANDALONE_STYLE + _keyframes(), (left, top, width, height)
+    else:
+        groups = ""
+        for i, (frame, label) in enumerate(((frames[0], "Start"), (frames[-1], "End"))):
+            shift = i * (width + 8)
+            groups += (f'<g transform="translate({n(shift)} 0)">{surfaces(pose, frames[0])}{floor}'
+                       f'{frame_group(frame, pose, tinted)}<text x="{n(left + 2)}" y="{n(top + 8)}">{label}</text></g>')
+        style, box = STANDALONE_STYLE, (left, top, 2 * width + 8, height)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="fig" viewBox="{" ".join(n(v) for v in box)}" '
+            f'width="{n(box[2] * 2)}" height="{n(box[3] * 2)}" role="img">'
+            f"{_metadata(title, describe(atlas, exercise), page_url, licence)}<style>{style}</style>{groups}</svg>\n")
