@@ -331,10 +331,9 @@ def describe(atlas, exercise: dict) -> str:
     if pose.get("equipment"):
         parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"
                                                for e in pose["equipment"]) + ".")
-    tinted = [f"{role}s in {'dark' if role == 'target' else 'light'} red" for role in ("target", "synergist")
-              if any(r == role for _, r in marks(atlas, exercise))]
+    tinted = [f"{role}s" for role in ("target", "synergist") if any(r == role for _, r in marks(atlas, exercise))]
     if tinted:
-        parts.append("Worked muscles are tinted: " + ", ".join(tinted) + ".")
+        parts.append("Worked muscles are tinted in the body map's colours: " + " and ".join(tinted) + ".")
     return " ".join(parts)
 
 
@@ -347,8 +346,8 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
     start = still.format(svg=svg(pose, frames, tinted, "start", f"{name}: start position"), label="Start")
     end = still.format(svg=svg(pose, frames, tinted, "end", f"{name}: end position"), label="End")
-    motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
-              f'<label for="{box}" class="exfig__control">Pause the motion</label>'
+    motion = (f'<div class="exfig__panel exfig__motion"><span class="exfig__controls"><input type="checkbox" id="{box}" '
+              f'class="exfig__pause"><label for="{box}" class="exfig__control">Pause the motion</label></span>'
               f'{svg(pose, frames, tinted, "motion", f"{name}: the movement from start to end and back", "fig-motion")}</div>')
     return (f'<figure id="figure" class="exfig"><div class="exfig__panels">{start}{motion}{end}</div>'
             f'<figcaption>{html.escape(describe(atlas, exercise))}</figcaption></figure>')
