@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from . import drawing, figure
+from . import drawing
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Exercise figures: contact sheet</title>
@@ -37,5 +37,3 @@ def write(atlas, out: Path) -> Path:
     target.write_text(sheet(atlas), encoding="utf-8")
     return target
 
-
-__all__ = ["sheet", "write", "figure"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from . import figure
-from .figure import L, RADIUS, SIDES
+from .figure import RADIUS, SIDES
 
 PAD = 6.0  # cm of margin around the figure
 WIDTH = {"thigh": 15, "shank": 11, "foot": 6, "upper_arm": 9, "forearm": 7.5, "trunk": 24, "neck": 9}

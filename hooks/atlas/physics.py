@@ -13,7 +13,7 @@ Frames between the key poses are checked too, against the key pose that follows 
 from __future__ import annotations
 
 from . import figure
-from .figure import ALLOWANCE, JOINTS, NORMAL_RANGE, SIDES, SURFACES
+from .figure import ALLOWANCE, NORMAL_RANGE, SIDES, SURFACES
 
 CONTACT_TOLERANCE = 3.0  # cm a contact may drift (the angles are whole or half degrees)
 SLIDE_TOLERANCE = 4.0  # cm
@@ -137,5 +137,3 @@ def _part(name: str) -> str:
 def _num(value: float) -> str:
     return f"{round(value):d}" if abs(value - round(value)) < 0.05 or abs(value) >= 10 else f"{value:.1f}"
 
-
-__all__ = ["check", "JOINTS"]
