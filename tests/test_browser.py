@@ -166,9 +166,8 @@ def test_hostile_strings_run_nothing_in_the_browser(browser, hostile_site):
 def test_every_page_carries_the_content_security_policy(real_site):
     for path in real_site.rglob("*.html"):
         html = path.read_text()
-        redirect_stub = 'http-equiv="refresh"' in html  # no script at all there
-        policy = "script-src 'none';" if redirect_stub else "script-src 'self';"
-        assert f'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; {policy}' in html, path
+        # redirect stubs too: they load one script file (atlas-redirect.js) to keep a section's anchor
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\';' in html, path
         assert re.search(r"<script>(?!\s*$)", html) is None, f"inline script in {path}"
 
 

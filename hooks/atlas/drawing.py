@@ -141,7 +141,7 @@ def kit(frame, pose: dict) -> str:
         at = figure.equipment_at(frame.points, item["at"], pose["view"])
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], item["at"]))
     for contact in pose["rests_on"]:
-        if contact["on"] in figure.ROLLS:
+        if contact["surface"] in figure.ROLLS:
             x, top = _rest(frame, contact)
             out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball"))
     return "".join(out)
@@ -205,7 +205,7 @@ _KIT = {"barbell": _bar, "trap-bar": _bar, "dumbbell": _dumbbell, "kettlebell": 
 def surfaces(pose: dict, start) -> str:
     out = []
     for contact in pose["rests_on"]:
-        if contact["on"] in ("floor", *figure.ROLLS):
+        if contact["surface"] in ("floor", *figure.ROLLS):
             continue
         touching = figure.contact_points(contact["part"])
         xs = [start.points[name][0] for name, _ in touching]
@@ -232,7 +232,7 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
             xs += [x - reach, x + reach]
             ys.append(y + reach)
     for frame in frames:  # a ball is as wide as it is high
-        for contact in (c for c in pose["rests_on"] if c["on"] in figure.ROLLS):
+        for contact in (c for c in pose["rests_on"] if c["surface"] in figure.ROLLS):
             x, top = _rest(frame, contact)
             xs += [x - top / 2 - 2, x + top / 2 + 2]
     if any(item["item"] == "cable" for item in pose.get("equipment", [])):
@@ -326,7 +326,7 @@ def describe(atlas, exercise: dict) -> str:
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:
             parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}.")
-    rests = [f"{c['part'].replace('-', ' ')} on the {c['on']}" for c in pose["rests_on"]]
+    rests = [f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in pose["rests_on"]]
     parts.append("Resting on: " + "; ".join(rests) + ".")
     if pose.get("equipment"):
         parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"

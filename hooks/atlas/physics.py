@@ -88,16 +88,16 @@ def _check_surfaces(pose: dict, start, at) -> dict:
         touching = figure.contact_points(contact["part"])
         top = min(start.points[name][1] - r for name, r in touching)
         tops[i] = top
-        _, low, high = SURFACES[contact["on"]]
-        if contact["on"] != "floor" and not low <= top <= high:
-            at.add(("rests_on", i, "on"), "A807", surface=contact["on"], part=_part(contact["part"]),
+        _, low, high = SURFACES[contact["surface"]]
+        if contact["surface"] != "floor" and not low <= top <= high:
+            at.add(("rests_on", i, "surface"), "A807", surface=contact["surface"], part=_part(contact["part"]),
                    height=_num(top), low=low, high=high)
     return tops
 
 
 def _check_contacts(pose: dict, frame, start, tops: dict, key: str, at) -> None:
     for i, contact in enumerate(pose["rests_on"]):
-        surface = contact["on"]
+        surface = contact["surface"]
         for name, r in figure.contact_points(contact["part"]):
             gap = frame.points[name][1] - r - tops[i]
             if abs(gap) > CONTACT_TOLERANCE:

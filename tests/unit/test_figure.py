@@ -53,7 +53,7 @@ def test_every_contact_is_held_in_every_frame(eid):
         for name, radius in figure.contact_points(contact["part"]):
             heights = [f.points[name][1] - radius for f in frames]
             assert max(heights) - min(heights) <= 2 * physics.CONTACT_TOLERANCE, (contact, name)
-            if contact["on"] not in figure.ROLLS:
+            if contact["surface"] not in figure.ROLLS:
                 xs = [f.points[name][0] for f in frames]
                 assert max(xs) - min(xs) <= 2 * physics.SLIDE_TOLERANCE, (contact, name)
 
