@@ -7,7 +7,8 @@
 - A804 a part of the body or of the equipment is below the floor;
 - A805 in a barbell hinge or squat the bar is not over the middle of the foot;
 - A806 a pose gives the limbs of one side only;
-- A807 a surface the figure rests on would have an impossible height.
+- A807 a surface the figure rests on would have an impossible height;
+- A808 a hand lets go of what both hands hold (a bar, a kettlebell, a cable handle).
 Frames between the key poses are checked too, against the key pose that follows them.
 """
 from __future__ import annotations
@@ -19,6 +20,8 @@ CONTACT_TOLERANCE = 3.0  # cm a contact may drift (the angles are whole or half 
 SLIDE_TOLERANCE = 4.0  # cm
 FLOOR_TOLERANCE = 2.0  # cm
 MIDFOOT_TOLERANCE = 5.0  # cm either side of the middle of the foot
+GRIP_TOLERANCE = 6.0  # cm from a hand to what both hands hold (in the side view)
+HELD_IN_BOTH_HANDS = {"barbell", "trap-bar", "kettlebell", "cable"}
 LIMB_RADIUS = {"knee": "shank", "ankle": "shank", "elbow": "forearm", "wrist": "forearm", "hand": "hand"}
 
 
@@ -34,6 +37,7 @@ def check(exercise: dict, pattern: dict, doc, problems) -> None:
         _check_contacts(pose, frame, frames[0], tops, key, at)
         _check_floor(pose, frame, key, at)
         _check_bar(pose, frame, pattern.get("bar_over_midfoot", []), key, at)
+        _check_grip(pose, frame, key, at)
 
 
 class _Locator:
@@ -128,6 +132,16 @@ def _check_bar(pose: dict, frame, where: list, key: str, at) -> None:
             if abs(off) > MIDFOOT_TOLERANCE:
                 at.add(("poses", key), "A805", pose=key, distance=_num(abs(off)),
                        direction="in front" if off > 0 else "behind", tolerance=_num(MIDFOOT_TOLERANCE))
+
+
+def _check_grip(pose: dict, frame, key: str, at) -> None:
+    for item in pose.get("equipment", []):
+        if item["item"] in HELD_IN_BOTH_HANDS and item["at"] == "hands" and pose["view"] == "side":
+            held = figure.equipment_at(frame.points, "hands")
+            for side in SIDES:
+                gap = figure.distance(frame.points[f"{side}-hand"], held)
+                if gap > GRIP_TOLERANCE:
+                    at.add(("poses", key), "A808", pose=key, side=side, distance=_num(gap), item=item["item"])
 
 
 def _part(name: str) -> str:

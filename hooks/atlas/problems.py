@@ -126,6 +126,9 @@ CODES = {
                  "{tolerance} cm, the efficient bar path"),
     "A806": Code("limbs of one side only",
                  "pose '{pose}' gives the {given} limbs only; add '{missing}' too, or give both sides under 'both'"),
+    "A808": Code("a hand lets go of the equipment",
+                 "pose '{pose}': the {side} hand is {distance} cm from the {item}; give both arms the angles that "
+                 "hold it"),
     "A807": Code("a surface of impossible height",
                  "the {surface} under the {part} would be {height} cm high; a {surface} is {low} to {high} cm, "
                  "so change the pose"),
