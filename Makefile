@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # ENGINE=properdocs builds and serves with ProperDocs, the maintained fork of MkDocs 1.6.
 ENGINE ?= mkdocs
 
-.PHONY: serve site check test test-fast generate clean chromium lighthouse bench firstvisit
+.PHONY: serve site check test test-fast generate figures clean chromium lighthouse bench firstvisit
 
 # The venv is rebuilt whenever the lock file or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -49,6 +49,9 @@ check: $(STAMP)  ## Validate data/, content/ and references.bib
 
 generate: $(STAMP)  ## Write the generated Markdown pages to build/pages for other engines
 	$(BIN)/atlas generate --out build/pages
+
+figures: $(STAMP)  ## Contact sheet of every exercise figure -> build/figures/index.html (open it, look, screenshot)
+	$(BIN)/atlas figures --out build/figures
 
 test: $(STAMP) $(NODE_STAMP) chromium  ## Every test: unit, fixtures, real strict builds, real Chromium
 	$(BIN)/python -m pytest -n 2

@@ -287,3 +287,53 @@ def test_an_exercise_page_ranks_above_guides_for_its_own_name(page, site_url):
     page.goto(site_url)
     expect(search_for(page, "Romanian deadlift")).to_have_attribute(
         "href", re.compile(r"exercises/romanian-deadlift/$"), timeout=20000)
+
+
+FIGURE_PAGE = "exercises/barbell-hip-thrust/"
+VISIBLE_FRAME = "[...document.querySelectorAll('#figure .fig-motion .fig-f')].findIndex(g => getComputedStyle(g).opacity === '1')"
+
+
+def test_the_exercise_figure_moves_without_script_and_pauses(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + FIGURE_PAGE)
+    assert page.locator("#figure .fig-motion").is_visible()
+    seen = set()
+    for _ in range(16):  # one cycle is 2 x 2.8 s; sample across it
+        seen.add(page.evaluate(VISIBLE_FRAME))
+        page.wait_for_timeout(350)
+    assert len(seen - {-1}) >= 3, seen
+    page.get_by_label("Pause the motion").check()
+    paused = page.evaluate("getComputedStyle(document.querySelector('#figure .fig-f1')).animationPlayState")
+    frozen = page.evaluate(VISIBLE_FRAME)
+    page.wait_for_timeout(1500)
+    assert paused == "paused" and page.evaluate(VISIBLE_FRAME) == frozen
+    context.close()
+
+
+def _stills_side_by_side(page) -> bool:
+    boxes = [s.bounding_box() for s in page.locator("#figure .exfig__panel:not(.exfig__motion) svg").all()]
+    return len(boxes) == 2 and abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"] - 1
+
+
+def test_reduced_motion_shows_the_start_and_end_side_by_side(browser, site_url):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + FIGURE_PAGE)
+    assert not page.locator("#figure .fig-motion").is_visible()
+    assert _stills_side_by_side(page)
+    context.close()
+
+
+def test_print_shows_the_start_and_end_side_by_side(page, site_url):
+    page.goto(site_url + FIGURE_PAGE)
+    page.emulate_media(media="print")
+    assert not page.locator("#figure .fig-motion").is_visible()
+    assert _stills_side_by_side(page)
+
+
+def test_figures_appear_where_people_look_for_exercises(page, site_url):
+    for path in ("exercises/", "muscles/gluteus-maximus/", "actions/hip-extension/", "equipment/barbell/",
+                 "programs/posterior-chain-plan/"):
+        page.goto(site_url + path)
+        assert page.locator(".fig-thumb svg").count() >= 1, path

@@ -63,8 +63,22 @@ def test_licences_are_stated_in_the_footer_and_every_export(real_site):
 def test_the_catalogue_lists_every_export_with_its_licence(real_site):
     catalogue = json.loads((real_site / "api" / "index.json").read_text())
     paths = {item["path"] for item in catalogue["exports"]}
-    published = {p.relative_to(real_site).as_posix() for p in (real_site / "api").rglob("*.json")} - {"api/index.json"}
+    published = {p.relative_to(real_site).as_posix() for p in (real_site / "api").rglob("*")
+                 if p.suffix in (".json", ".svg")} - {"api/index.json"}
     assert published | {"references.bib"} == paths
     assert all(item["license"] == "CC BY-SA 4.0" for item in catalogue["exports"])
     for item in catalogue["exports"]:
         assert (real_site / item["path"]).exists() and (item["schema"] is None or (real_site / item["schema"]).exists())
+
+
+def test_every_exercise_figure_is_open_data_with_its_licence_in_the_file(real_site):
+    from xml.etree import ElementTree
+
+    exercises = json.loads((real_site / "api" / "exercises.json").read_text())["items"]
+    assert all("pose" in item for item in exercises)
+    for item in exercises:
+        for name in (f"{item['id']}.svg", f"{item['id']}-motion.svg"):
+            root = ElementTree.parse(real_site / "api" / "figures" / name).getroot()
+            text = ElementTree.tostring(root, encoding="unicode")
+            assert "https://creativecommons.org/licenses/by-sa/4.0/" in text and "Glute &amp; Hamstring Atlas contributors" in text
+            assert root.find("{http://www.w3.org/2000/svg}desc").text.startswith("Drawn from the")

@@ -1,4 +1,4 @@
-"""`atlas check` and `atlas generate --out DIR`.
+"""`atlas check`, `atlas generate --out DIR`, `atlas figures`, `atlas new`, `atlas fmt`, `atlas ledger`.
 
 Errors are for people: every problem of the run as `file:line:col: CODE message`,
 exit status 1, and never a traceback, whatever the input.
@@ -105,6 +105,17 @@ def _ledger(args) -> int:
     return 0
 
 
+def _figures(args) -> int:
+    from . import contactsheet
+
+    result = build(args.root)
+    if result.problems:
+        print(result.problems.report(), file=sys.stderr)
+        return 1
+    print(f"wrote {contactsheet.write(result.atlas, Path(args.out))}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="atlas", description="Check and render the Glute & Hamstring Atlas data.")
     parser.add_argument("--root", default=".", help="project folder holding data/, content/ and references.bib")
@@ -122,6 +133,9 @@ def main(argv=None) -> int:
     fmt.add_argument("paths", nargs="*", help="files to format (default: every file in data/)")
     fmt.add_argument("--check", action="store_true", help="only report files that would change; exit 1 if any")
     fmt.set_defaults(run=_fmt)
+    figures = commands.add_parser("figures", help="write a contact sheet of every exercise figure to look at")
+    figures.add_argument("--out", default="build/figures", help="folder to write into")
+    figures.set_defaults(run=_figures)
     commands.add_parser("ledger", help="append the URLs this change publishes to data/published-urls.txt").set_defaults(
         run=_ledger)
     args = parser.parse_args(argv)

@@ -7,11 +7,13 @@
   job is turning it inward, is no target there. Stretches are exempt: they lengthen their targets.
 - A cue, mistake or evidence text that names a muscle names one the exercise lists (A410).
 - Every muscle has a region on the body map, or maps show it nowhere (A701, a warning).
+- The figure's pose obeys physics (A801-A807, in physics.py).
 """
 from __future__ import annotations
 
 import re
 
+from . import physics
 from .bodymap import region_ids
 from .problems import Problems
 
@@ -26,6 +28,7 @@ def check(atlas, problems: Problems) -> None:
         _check_relations(atlas, eid, exercise, doc, problems)
         _check_targets(atlas, exercise, doc, problems)
         _check_named_muscles(atlas, exercise, doc, problems)
+        physics.check(exercise, atlas.entities["pattern"][exercise["pattern"]], doc, problems)
     drawn = region_ids()
     for mid in atlas.entities["muscle"]:
         if mid not in drawn:

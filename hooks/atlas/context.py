@@ -10,6 +10,7 @@ import json
 import segno
 from markupsafe import Markup
 
+from . import drawing
 from .bibliography import DESIGNS
 from .bodymap import ROLE_LABELS, render_bodymap
 from .citations import Citer
@@ -196,3 +197,15 @@ class PageContext:
     def bodymap(self, marks: dict, title: str, description: str = "", links: bool = False) -> Markup:
         """The body map as a raw HTML block: regions marked by role, or (links=True) each a link."""
         return render_bodymap(self.atlas, self.src, marks, title, description, links)
+
+    def exercise_figure(self, exercise_id: str, exercise: dict) -> Markup:
+        """The exercise's figure (start, motion, end) as a raw HTML block, with its text alternative."""
+        return Markup(drawing.exercise_figure(self.atlas, exercise_id, exercise) + "\n")
+
+    def thumbnail(self, exercise_id: str) -> Markup:
+        """A small drawing of the exercise's end position, for lists (decorative beside its name)."""
+        return Markup(drawing.thumbnail(self.atlas, self.atlas.entities["exercise"][exercise_id]))
+
+    def exercise_links(self, ids) -> Markup:
+        """Links to exercises, each with its small drawing."""
+        return Markup(", ".join(self.thumbnail(i) + self.link("exercise", i) for i in ids))

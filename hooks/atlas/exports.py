@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from . import drawing
 from .bibliography import Bibliography
 from .kinds import KINDS, SCHEMAS
 from .schema import schema
@@ -116,6 +117,20 @@ def _item_schema(name: str) -> dict:
     return {"$ref": f"{name}.json#/items"} if schema(name).get("type") == "array" else {"$ref": f"{name}.json"}
 
 
+def figure_paths(atlas) -> list[str]:
+    """Each exercise's figure: the still start/end sheet, and the motion."""
+    return [f"api/figures/{eid}{suffix}.svg" for eid in atlas.entities["exercise"] for suffix in ("", "-motion")]
+
+
+def figure_files(atlas, site_url: str) -> dict:
+    files = {}
+    for eid, e in atlas.entities["exercise"].items():
+        url = site_url + page_url(src_uri("exercise", eid))
+        for suffix, motion in (("", False), ("-motion", True)):
+            files[f"api/figures/{eid}{suffix}.svg"] = drawing.standalone(atlas, e, motion, url, LICENSE).encode("utf-8")
+    return files
+
+
 def exports(atlas, site_url: str) -> dict:
     files = {}
     for kind in EXPORTED:
@@ -128,12 +143,14 @@ def exports(atlas, site_url: str) -> dict:
         f"The data in this folder is licensed under {LICENSE['name']} ({LICENSE['url']}).\n"
         f"Attribution: {LICENSE['attribution']}, {site_url}\n").encode()
     files.update(export_schemas(site_url))
+    files.update(figure_files(atlas, site_url))
     # bare-list formats (CSL-JSON, free-exercise-db) cannot hold a licence field: the catalogue states it
     catalogue = [
         *({"path": f"api/{k.url}.json", "format": "atlas", "schema": f"schemas/api-{k.url}.json"} for k in EXPORTED),
         {"path": "api/references.json", "format": "CSL-JSON", "schema": None},
         {"path": "references.bib", "format": "BibTeX", "schema": None},
         {"path": "api/free-exercise-db/exercises.json", "format": "free-exercise-db", "schema": "schemas/free-exercise-db.json"},
+        *({"path": path, "format": "SVG", "schema": None} for path in figure_paths(atlas)),
     ]
     files["api/index.json"] = _dump({"license": LICENSE, "source": site_url,
                                      "exports": [{**item, "license": LICENSE["name"]} for item in catalogue]})

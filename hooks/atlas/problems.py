@@ -112,6 +112,26 @@ CODES = {
     "A701": Code("muscle without a region on the body map (warning)",
                  "muscle '{id}' has no region on the body map, so maps show it nowhere; draw one in "
                  "hooks/atlas/templates/bodymap.svg.j2", warning=True),
+    # figures: the pose data and its physics
+    "A801": Code("joint angle outside the normal range of motion",
+                 "pose '{pose}': {joint} {angle}° is outside the normal range of motion ({low}° to {high}°); "
+                 "check the angle's size and sign"),
+    "A802": Code("a contact is not held",
+                 "pose '{pose}': the {part} {verb} the {surface} by {distance} cm; change the angles so it stays on"),
+    "A803": Code("a contact slides",
+                 "pose '{pose}': the {part} slides {distance} cm along the {surface}; change the angles so it stays put"),
+    "A804": Code("below the floor", "pose '{pose}': the {part} is {distance} cm below the floor; raise it"),
+    "A805": Code("bar not over the middle of the foot",
+                 "pose '{pose}': the bar is {distance} cm {direction} of the middle of the foot; keep it within "
+                 "{tolerance} cm, the efficient bar path"),
+    "A806": Code("limbs of one side only",
+                 "pose '{pose}' gives the {given} limbs only; add '{missing}' too, or give both sides under 'both'"),
+    "A808": Code("a hand lets go of the equipment",
+                 "pose '{pose}': the {side} hand is {distance} cm from the {item}; give both arms the angles that "
+                 "hold it"),
+    "A807": Code("a surface of impossible height",
+                 "the {surface} under the {part} would be {height} cm high; a {surface} is {low} to {high} cm, "
+                 "so change the pose"),
 }
 
 

@@ -1,0 +1,427 @@
+"""Exercise figures as SVG, drawn from the pose data by the body model in figure.py.
+
+One style for every exercise: rounded limbs (thick strokes with round caps), a head, hands
+and feet; the side away from the viewer a shade lighter; the floor, the surfaces the figure
+rests on and its equipment; worked muscles tinted in the body map's role colours. Colours
+are CSS classes (content/assets/atlas.css on the site, an embedded style sheet in the
+standalone files), so the figure follows the colour scheme and prints. The motion is
+FRAMES still frames that CSS keyframes show in turn: no script. Every number is formatted
+here and every text is escaped, so nothing from the data can become markup.
+"""
+from __future__ import annotations
+
+import html
+
+from . import figure
+from .figure import RADIUS, SIDES
+
+PAD = 6.0  # cm of margin around the figure
+WIDTH = {"thigh": 15, "shank": 11, "foot": 6, "upper_arm": 9, "forearm": 7.5, "trunk": 24, "neck": 9}
+HEAD_RADIUS = 10.5
+TINTS = {  # region -> (segment, where along it, offset across it as a share of its width, width)
+    "buttock": ("buttock", (0.0, 0.0), 0.0, 0),
+    "hip-side": ("hip", (0.0, 0.0), 0.0, 0),
+    "thigh-back": ("thigh", (0.2, 0.8), 0.28, 7),
+    "thigh-front": ("thigh", (0.2, 0.8), -0.28, 7),
+    "thigh-inner": ("thigh", (0.15, 0.6), 0.0, 5),
+    "lower-back": ("trunk", (0.12, 0.5), 0.3, 8),
+}
+ROLE_CLASS = {"target": "fig-t", "synergist": "fig-s"}
+
+
+def n(value: float) -> str:
+    """A coordinate: one decimal, no trailing zero."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _pt(p) -> str:
+    return f"{n(p[0])} {n(-p[1])}"  # the model's y is up, SVG's is down
+
+
+def _line(points, cls: str, width: float) -> str:
+    d = "M" + "L".join(_pt(p) for p in points)
+    return f'<path class="{cls}" d="{d}" stroke-width="{n(width)}"/>'
+
+
+def _dot(p, r: float, cls: str) -> str:
+    return f'<circle class="{cls}" cx="{n(p[0])}" cy="{n(-p[1])}" r="{n(r)}"/>'
+
+
+def _along(a, b, t: float, across: float = 0.0):
+    """A point t of the way from a to b, moved `across` cm to the right of the direction a -> b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = max(figure.distance(a, b), 1e-6)
+    return (a[0] + dx * t + dy / length * across, a[1] + dy * t - dx / length * across)
+
+
+# --- the body ----------------------------------------------------------------------------------
+
+def _leg(p, side: str, cls: str) -> list[str]:
+    hip = p.get(f"{side}-hip", p["pelvis"])
+    return [_line([hip, p[f"{side}-knee"]], cls, WIDTH["thigh"]),
+            _line([p[f"{side}-knee"], p[f"{side}-ankle"]], cls, WIDTH["shank"]),
+            _line([p[f"{side}-heel"], p[f"{side}-toe"]], cls, WIDTH["foot"]),
+            _line([p[f"{side}-ankle"], _along(p[f"{side}-heel"], p[f"{side}-toe"], 0.35)], cls, WIDTH["foot"] + 2)]
+
+
+def _arm(p, side: str, cls: str) -> list[str]:
+    shoulder = p.get(f"{side}-shoulder", p["shoulder"])
+    return [_line([shoulder, p[f"{side}-elbow"]], cls, WIDTH["upper_arm"]),
+            _line([p[f"{side}-elbow"], p[f"{side}-wrist"]], cls, WIDTH["forearm"]),
+            _dot(p[f"{side}-hand"], RADIUS["hand"] + 1, cls.replace("fig-b", "fig-bf").replace("fig-r", "fig-rf"))]
+
+
+def _trunk(p, view: str) -> list[str]:
+    neck_top = _along(p["shoulder"], p["head"], 0.45)
+    parts = [_line([p["shoulder"], neck_top], "fig-b", WIDTH["neck"])]
+    if view == "front":
+        corners = [p["left-shoulder"], p["right-shoulder"], _along(p["pelvis"], p["right-hip"], 1.6),
+                   _along(p["pelvis"], p["left-hip"], 1.6)]
+        parts.append(f'<path class="fig-b fig-bf" d="M{"L".join(_pt(c) for c in corners)}Z" stroke-width="12"/>')
+    else:
+        parts.append(_line([p["pelvis"], p["shoulder"]], "fig-b", WIDTH["trunk"]))
+    parts.append(_dot(p["head"], HEAD_RADIUS, "fig-bf"))
+    return parts
+
+
+def body(frame, view: str) -> str:
+    p = frame.points
+    near, far = ("left", "right") if view == "side" else ("right", "left")
+    out = [*_leg(p, far, "fig-r"), *_arm(p, far, "fig-r")] if view == "side" else []
+    out += _trunk(p, view)
+    if view == "front":
+        out += [*_leg(p, far, "fig-b"), *_arm(p, far, "fig-b")]
+    out += [*_leg(p, near, "fig-b"), *_arm(p, near, "fig-b")]
+    return "".join(out)
+
+
+# --- muscles tinted on the figure --------------------------------------------------------------
+
+def tints(frame, view: str, marks: list[tuple[str, str]]) -> str:
+    """`marks`: (figure region, role) pairs; a region is drawn once, in its strongest role."""
+    out = []
+    for region, role in marks:
+        out.append(_tint(frame.points, view, region, ROLE_CLASS[role]))
+    return "".join(out)
+
+
+def _tint(p, view: str, region: str, cls: str) -> str:
+    segment, (t0, t1), across, width = TINTS[region]
+    sides = ("left",) if view == "side" else SIDES
+    trunk_back = _along(p["pelvis"], p["shoulder"], 0.0, -9)
+    if segment == "buttock":
+        if view == "front":
+            return "".join(_dot(_along(p["pelvis"], p[f"{s}-hip"], 1.0, 0), 8, cls) for s in SIDES)
+        return _line([trunk_back, _along(p["pelvis"], p["left-knee"], 0.22, 5)], cls, 12)
+    if segment == "hip":
+        if view == "front":
+            return "".join(_dot(_along(_along(p["pelvis"], p[f"{s}-hip"], 2.0), p["shoulder"], 0.12), 5.5, cls)
+                           for s in SIDES)
+        return _dot(_along(p["pelvis"], p["shoulder"], 0.12, -1), 6, cls)
+    if segment == "trunk":
+        sign = 1 if view == "side" else 0
+        return _line([_along(p["pelvis"], p["shoulder"], t0, -7 * sign), _along(p["pelvis"], p["shoulder"], t1, -7 * sign)],
+                     cls, width)
+    out = []
+    for side in sides:
+        hip = p.get(f"{side}-hip", p["pelvis"])
+        shift = across * WIDTH["thigh"] * (1 if view == "side" else 0)
+        if region == "thigh-inner" and view == "front":
+            shift = 3.5 if side == "left" else -3.5
+        out.append(_line([_along(hip, p[f"{side}-knee"], t0, shift), _along(hip, p[f"{side}-knee"], t1, shift)], cls, width))
+    return "".join(out)
+
+
+# --- the equipment and what the figure rests on --------------------------------------------------
+
+def kit(frame, pose: dict) -> str:
+    out = []
+    for item in pose.get("equipment", []):
+        at = figure.equipment_at(frame.points, item["at"], pose["view"])
+        out.append(_KIT[item["item"]](frame.points, at, pose["view"], item["at"]))
+    for contact in pose["rests_on"]:
+        if contact["surface"] in figure.ROLLS:
+            x, top = _rest(frame, contact)
+            out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball"))
+    return "".join(out)
+
+
+def _rest(frame, contact) -> tuple[float, float]:
+    """Where a contact touches its surface in a frame: its middle and the surface's top."""
+    touching = figure.contact_points(contact["part"])
+    x = sum(frame.points[name][0] for name, _ in touching) / len(touching)
+    return x, min(frame.points[name][1] - r for name, r in touching)
+
+
+def _bar(p, at, view, where):
+    if view == "front":
+        return (_line([(at[0] - 45, at[1]), (at[0] + 45, at[1])], "fig-k", 3) +
+                "".join(_line([(at[0] + s * 48, at[1] - 22), (at[0] + s * 48, at[1] + 22)], "fig-k fig-plate", 6)
+                        for s in (-1, 1)))
+    return _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate") + _dot(at, 2.5, "fig-kf")
+
+
+def _dumbbell(p, at, view, where):
+    hands = [p[f"{s}-hand"] for s in SIDES] if where == "hands" else [at]
+    if view == "front":
+        return "".join(_line([(h[0] - 6, h[1]), (h[0] + 6, h[1])], "fig-k fig-db", 8) for h in hands)
+    return "".join(_dot(h, 7, "fig-k fig-plate") for h in hands[:1])
+
+
+def _kettlebell(p, at, view, where):
+    angle = figure._angle(p["left-elbow"], p["left-wrist"]) if where == "hands" else 180
+    centre = figure._step(at, angle, 10)
+    return _dot(centre, 9, "fig-k fig-plate") + _line([at, centre], "fig-k", 3)
+
+
+def _band(p, at, view, where):
+    joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
+    a, b = p[f"left-{joint}"], p[f"right-{joint}"]
+    if view == "front":
+        return _line([a, b], "fig-band", 3)
+    return f'<ellipse class="fig-band" cx="{n(a[0])}" cy="{n(-a[1])}" rx="7" ry="9" stroke-width="2.5"/>'
+
+
+def _cable(p, at, view, where):
+    pulley = (p["pelvis"][0] - 95, 12.0) if view == "side" else (at[0] + 80, 12.0)
+    return _line([at, pulley], "fig-cable", 1.5) + _dot(at, 3.5, "fig-kf")
+
+
+def _pad(p, at, view, where):
+    """A machine's roller pad: behind the ankles, on the shoulders, or across the hips or knees."""
+    if where == "ankles":
+        shank = figure._angle(p["left-knee"], p["left-ankle"])
+        centre = figure._step(p["left-ankle"], shank + 90, RADIUS["shank"] + 6)
+    else:
+        centre = figure._step(at, figure._angle(p["pelvis"], p["shoulder"]) + 90, 6) if where == "back" else at
+    return _dot(centre, 6.5, "fig-k fig-plate")
+
+
+_KIT = {"barbell": _bar, "trap-bar": _bar, "dumbbell": _dumbbell, "kettlebell": _kettlebell, "band": _band,
+        "cable": _cable, "pad": _pad}
+
+
+def surfaces(pose: dict, start) -> str:
+    out = []
+    for contact in pose["rests_on"]:
+        if contact["surface"] in ("floor", *figure.ROLLS):
+            continue
+        touching = figure.contact_points(contact["part"])
+        xs = [start.points[name][0] for name, _ in touching]
+        top = min(start.points[name][1] - r for name, r in touching)
+        left, right = min(xs) - 18, max(xs) + 18
+        if contact["part"] == "upper-back":
+            left, right = min(xs) - 34, min(xs) + 4
+        out.append(f'<path class="fig-k fig-surface" d="M{_pt((left, 0))}L{_pt((left, top))}L{_pt((right, top))}'
+                   f'L{_pt((right, 0))}" stroke-width="3"/>')
+    return "".join(out)
+
+
+# --- whole figures -----------------------------------------------------------------------------
+
+def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
+    xs, ys = [], [0.0]
+    for frame in frames:
+        for x, y in frame.points.values():
+            xs.append(x)
+            ys.append(y)
+        for item in pose.get("equipment", []):
+            x, y = figure.equipment_at(frame.points, item["at"], pose["view"])
+            reach = figure.PLATE_RADIUS if item["item"] in figure.BARS else 12
+            xs += [x - reach, x + reach]
+            ys.append(y + reach)
+    for frame in frames:  # a ball is as wide as it is high
+        for contact in (c for c in pose["rests_on"] if c["surface"] in figure.ROLLS):
+            x, top = _rest(frame, contact)
+            xs += [x - top / 2 - 2, x + top / 2 + 2]
+    if any(item["item"] == "cable" for item in pose.get("equipment", [])):
+        xs += [frames[0].points["pelvis"][0] - 100, frames[0].points["pelvis"][0] + 10]
+    left, right = min(xs) - 16, max(xs) + 16
+    top = max(ys) + HEAD_RADIUS + PAD
+    return left, -top, right - left, top + PAD
+
+
+def frame_group(frame, pose: dict, marks, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<g{attr}>{body(frame, pose['view'])}{tints(frame, pose['view'], marks)}{kit(frame, pose)}</g>"
+
+
+def svg(pose: dict, frames, marks, which: str, label: str, extra_class: str = "", style: str = "") -> str:
+    """One SVG: `which` is 'start', 'end' or 'motion' (every frame, shown in turn by CSS)."""
+    box = bounds(pose, frames)
+    floor = _line([(box[0], 0), (box[0] + box[2], 0)], "fig-floor", 2)
+    if which == "motion":
+        inner = "".join(frame_group(f, pose, marks, f"fig-f fig-f{i}") for i, f in enumerate(frames))
+    else:
+        inner = frame_group(frames[0] if which == "start" else frames[-1], pose, marks)
+    view_box = " ".join(n(v) for v in box)
+    return (f'<svg class="fig {extra_class}" viewBox="{view_box}" role="img" aria-label="{html.escape(label)}" '
+            f'xmlns="http://www.w3.org/2000/svg">{style}{surfaces(pose, frames[0])}{floor}{inner}</svg>')
+
+
+# --- figures on pages ---------------------------------------------------------------------------
+
+ROLE_ORDER = ("synergist", "target")  # drawn in this order, so a target's tint is on top
+
+
+def marks(atlas, exercise: dict) -> list[tuple[str, str]]:
+    """(figure region, role) of the worked muscles that have a place on the figure; each region once."""
+    strongest = {}
+    for use in exercise["muscles"]:
+        region = atlas.entities["muscle"][use["muscle"]].get("figure")
+        if region and use["role"] in ROLE_CLASS:
+            if strongest.get(region) != "target":
+                strongest[region] = use["role"]
+    return sorted(strongest.items(), key=lambda item: (ROLE_ORDER.index(item[1]), item[0]))
+
+
+def _joint_words(angles: dict, joint: str, plural: str, bent: str, other: str) -> str:
+    value = round(angles[joint] / 5) * 5
+    if value > 5:
+        return f"{plural} {bent} {value}°"
+    if value < -5 and other:
+        return f"{plural} {other} {-value}°"
+    return f"{plural} straight" if joint in ("hip", "knee") else ""
+
+
+def _trunk_words(trunk: float, view: str) -> str:
+    t = round(trunk / 5) * 5
+    if view == "front":
+        return "lying on the side" if abs(t) >= 60 else ("upright" if abs(t) <= 5 else f"leaning {abs(t)}° to the side")
+    if -10 <= t <= 10:
+        return "trunk upright"
+    if 10 < t < 80:
+        return f"trunk leaning {t}° forward"
+    if 80 <= t <= 100:
+        return "trunk level, facing down"
+    if t > 100:
+        return f"trunk tipped {t - 90}° below level, head down"
+    if -80 < t < -10:
+        return f"trunk leaning {-t}° back"
+    return "lying on the back" if t >= -100 else f"shoulders down and hips raised, trunk {-t - 90}° from level"
+
+
+JOINT_WORDS = (("hip", "hip", "bent", "extended"), ("knee", "knee", "bent", ""),
+               ("hip_abduction", "thigh", "out to the side", ""), ("shoulder", "arm", "raised", "back"))
+
+
+def describe_pose(pose: dict, view: str) -> str:
+    words = [_trunk_words(pose["trunk"], view)]
+    for joint, noun, bent, other in JOINT_WORDS:
+        left, right = figure.limb_angles(pose, "left"), figure.limb_angles(pose, "right")
+        same = round(left[joint] / 5) == round(right[joint] / 5)
+        if same:
+            words.append(_joint_words(left, joint, noun + "s", bent, other))
+        else:
+            words += [_joint_words(left, joint, "left " + noun, bent, other),
+                      _joint_words(right, joint, "right " + noun, bent, other)]
+    return ", ".join(w for w in words if w)
+
+
+def describe(atlas, exercise: dict) -> str:
+    """The figure's text alternative, from the data."""
+    pose = exercise["pose"]
+    parts = [f"Drawn from the {'side' if pose['view'] == 'side' else 'back'}."]
+    for name in figure.KEY_ORDER:
+        if name in pose["poses"]:
+            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}.")
+    rests = [f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in pose["rests_on"]]
+    parts.append("Resting on: " + "; ".join(rests) + ".")
+    if pose.get("equipment"):
+        parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"
+                                               for e in pose["equipment"]) + ".")
+    tinted = [f"{role}s" for role in ("target", "synergist") if any(r == role for _, r in marks(atlas, exercise))]
+    if tinted:
+        parts.append("Worked muscles are tinted in the body map's colours: " + " and ".join(tinted) + ".")
+    return " ".join(parts)
+
+
+def exercise_figure(atlas, eid: str, exercise: dict) -> str:
+    """The exercise page's figure: start, the motion with a pause control, end; a text alternative."""
+    pose, name = exercise["pose"], exercise["name"]
+    frames = figure.frames(pose)
+    tinted = marks(atlas, exercise)
+    box = f"exfig-pause-{html.escape(eid)}"
+    still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
+    start = still.format(svg=svg(pose, frames, tinted, "start", f"{name}: start position"), label="Start")
+    end = still.format(svg=svg(pose, frames, tinted, "end", f"{name}: end position"), label="End")
+    motion = (f'<div class="exfig__panel exfig__motion"><span class="exfig__controls"><input type="checkbox" id="{box}" '
+              f'class="exfig__pause"><label for="{box}" class="exfig__control">Pause the motion</label></span>'
+              f'{svg(pose, frames, tinted, "motion", f"{name}: the movement from start to end and back", "fig-motion")}</div>')
+    return (f'<figure id="figure" class="exfig"><div class="exfig__panels">{start}{motion}{end}</div>'
+            f'<figcaption>{html.escape(describe(atlas, exercise))}</figcaption></figure>')
+
+
+def thumbnail(atlas, exercise: dict) -> str:
+    """A small still of the end position, beside an exercise's name in lists (decorative there)."""
+    pose = exercise["pose"]
+    frames = figure.frames(pose)
+    drawn = svg(pose, frames, marks(atlas, exercise), "end", "")
+    drawn = drawn.replace(' role="img" aria-label=""', ' aria-hidden="true" focusable="false"', 1)
+    return f'<span class="fig-thumb">{drawn}</span>'
+
+
+# --- standalone files for the open data -----------------------------------------------------------
+
+STANDALONE_STYLE = """
+.fig path{fill:none;stroke-linecap:round;stroke-linejoin:round}.fig-b{stroke:#455a64}.fig-bf{fill:#455a64}
+.fig-r{stroke:#a7b6bd}.fig-rf{fill:#a7b6bd}.fig-t{stroke:#c62828;fill:#c62828}.fig-s{stroke:#ef9a9a;fill:#ef9a9a}
+.fig-k{stroke:#263238;stroke-width:2.5}.fig-kf{fill:#263238}.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#cfd8dc}
+.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;stroke-dasharray:4 3}.fig-floor{stroke:#78909c}
+text{font:7px sans-serif;fill:#37474f}
+@media (prefers-color-scheme:dark){.fig-b{stroke:#cfd8dc}.fig-bf{fill:#cfd8dc}.fig-r{stroke:#6f8791}.fig-rf{fill:#6f8791}
+.fig-t{stroke:#ef5350;fill:#ef5350}.fig-s{stroke:#8d4a4a;fill:#8d4a4a}.fig-k{stroke:#eceff1}.fig-kf{fill:#eceff1}
+.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#546e7a}text{fill:#eceff1}}
+.fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
+@media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}
+"""
+# the same frame timing as atlas.css: start and end held, the five frames between shown in turn
+SLOTS = (0, 20, 32, 44, 56, 68, 80, 100)
+
+
+def _keyframes() -> str:
+    rules = []
+    for i in range(figure.FRAMES):
+        on, off = SLOTS[i], SLOTS[i + 1]
+        steps = [f"0%{{opacity:{1 if on == 0 else 0}}}", f"{on}%{{opacity:1}}"]
+        if off < 100:
+            steps.append(f"{off}%,100%{{opacity:0}}")
+        else:
+            steps.append("100%{opacity:1}")
+        rules.append(f".fig-f{i}{{animation-name:fig-f{i}}}@keyframes fig-f{i}{{{''.join(steps)}}}")
+    return "".join(rules)
+
+
+def _metadata(title: str, description: str, page_url: str, licence: dict) -> str:
+    e = html.escape
+    return (f"<title>{e(title)}</title><desc>{e(description)}</desc><metadata>"
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cc="http://creativecommons.org/ns#" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><cc:Work rdf:about="">'
+            f"<dc:title>{e(title)}</dc:title><dc:creator><cc:Agent><dc:title>{e(licence['attribution'])}</dc:title>"
+            f"</cc:Agent></dc:creator><dc:rights>{e(licence['name'])}: {e(licence['attribution'])}</dc:rights>"
+            f'<dc:source>{e(page_url)}</dc:source><cc:license rdf:resource="{e(licence["url"])}"/></cc:Work>'
+            f"</rdf:RDF></metadata>")
+
+
+def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict) -> str:
+    """A self-contained SVG file: the still start/end sheet, or the motion; licence in its metadata."""
+    pose, frames, tinted = exercise["pose"], figure.frames(exercise["pose"]), marks(atlas, exercise)
+    left, top, width, height = bounds(pose, frames)
+    title = f"{exercise['name']}: {'the movement' if motion else 'start and end positions'}"
+    floor = _line([(left, 0), (left + width, 0)], "fig-floor", 2)
+    if motion:
+        inner = "".join(frame_group(f, pose, tinted, f"fig-f fig-f{i}") for i, f in enumerate(frames))
+        groups = f"{surfaces(pose, frames[0])}{floor}{inner}"
+        style, box = STANDALONE_STYLE + _keyframes(), (left, top, width, height)
+    else:
+        groups = ""
+        for i, (frame, label) in enumerate(((frames[0], "Start"), (frames[-1], "End"))):
+            shift = i * (width + 8)
+            groups += (f'<g transform="translate({n(shift)} 0)">{surfaces(pose, frames[0])}{floor}'
+                       f'{frame_group(frame, pose, tinted)}<text x="{n(left + 2)}" y="{n(top + 8)}">{label}</text></g>')
+        style, box = STANDALONE_STYLE, (left, top, 2 * width + 8, height)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="fig" viewBox="{" ".join(n(v) for v in box)}" '
+            f'width="{n(box[2] * 2)}" height="{n(box[3] * 2)}" role="img">'
+            f"{_metadata(title, describe(atlas, exercise), page_url, licence)}<style>{style}</style>{groups}</svg>\n")

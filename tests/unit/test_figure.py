@@ -1,0 +1,123 @@
+"""The body model and the drawings: geometry that must hold in every frame of every figure."""
+from __future__ import annotations
+
+import copy
+import math
+
+import pytest
+from atlas import drawing, figure, physics
+from atlas.figure import HEIGHT, L
+from atlas.problems import Problems
+from conftest import project_atlas
+
+EXERCISES = sorted(project_atlas().entities["exercise"])
+SEGMENTS = {"side": [("pelvis", "shoulder", "trunk"), ("{s}-knee", "{s}-ankle", "shank"),
+                     ("{s}-elbow", "{s}-wrist", "forearm"), ("pelvis", "{s}-knee", "thigh")]}
+
+
+def _exercise(eid):
+    return project_atlas().entities["exercise"][eid]
+
+
+class _Doc:
+    path = "data/exercises/x.yaml"
+
+    def pos(self, path):
+        return (1, 1)
+
+
+def test_proportions_come_from_winter_table():
+    standing = figure.kinematics("side", {"trunk": 0, "both": {}})
+    hip_height = standing["pelvis"][1] - min(standing["left-heel"][1], standing["left-toe"][1])
+    assert hip_height == pytest.approx(0.530 * HEIGHT)  # Winter: the hip joint at 0.530 H
+    assert standing["shoulder"][1] - standing["pelvis"][1] == pytest.approx((0.818 - 0.530) * HEIGHT)
+
+
+@pytest.mark.parametrize("eid", EXERCISES)
+def test_limb_lengths_are_the_same_in_every_frame(eid):
+    pose = _exercise(eid)["pose"]
+    if pose["view"] != "side":  # the front view foreshortens bent limbs on purpose
+        pytest.skip("front view")
+    for frame in figure.frames(pose):
+        for side in figure.SIDES:
+            for a, b, segment in SEGMENTS["side"]:
+                length = figure.distance(frame.points[a.format(s=side)], frame.points[b.format(s=side)])
+                assert length == pytest.approx(L[segment], abs=1e-6), (frame.label, side, segment)
+
+
+@pytest.mark.parametrize("eid", EXERCISES)
+def test_every_contact_is_held_in_every_frame(eid):
+    pose = _exercise(eid)["pose"]
+    frames = figure.frames(pose)
+    for contact in pose["rests_on"]:
+        for name, radius in figure.contact_points(contact["part"]):
+            heights = [f.points[name][1] - radius for f in frames]
+            assert max(heights) - min(heights) <= 2 * physics.CONTACT_TOLERANCE, (contact, name)
+            if contact["surface"] not in figure.ROLLS:
+                xs = [f.points[name][0] for f in frames]
+                assert max(xs) - min(xs) <= 2 * physics.SLIDE_TOLERANCE, (contact, name)
+
+
+@pytest.mark.parametrize("eid", EXERCISES)
+def test_every_figure_obeys_its_physics(eid):
+    exercise = _exercise(eid)
+    problems = Problems()
+    pattern = project_atlas().entities["pattern"][exercise["pattern"]]
+    physics.check(exercise, pattern, _Doc(), problems)
+    assert not problems, problems.report()
+
+
+def test_the_first_contact_places_the_figure_on_the_floor():
+    pose = _exercise("romanian-deadlift")["pose"]
+    for frame in figure.frames(pose):
+        assert min(frame.points["left-heel"][1], frame.points["left-toe"][1]) == pytest.approx(0, abs=1e-9)
+
+
+def test_a_flat_foot_needs_trunk_equal_to_hip_minus_knee_plus_ankle():
+    points = figure.kinematics("side", {"trunk": 30, "both": {"hip": 110, "knee": 100, "ankle": 20}})
+    assert points["left-heel"][1] == pytest.approx(points["left-toe"][1])
+    tipped = figure.kinematics("side", {"trunk": 36, "both": {"hip": 110, "knee": 100, "ankle": 20}})
+    assert tipped["left-heel"][1] > tipped["left-toe"][1] + 2  # the heel rises
+
+
+def test_interpolation_runs_through_the_key_poses():
+    poses = {"start": {"trunk": 0}, "middle": {"trunk": 30}, "end": {"trunk": 90}}
+    frames = figure.interpolate(poses)
+    assert len(frames) == figure.FRAMES
+    assert [f[1]["trunk"] for f in frames][::3] == [0, 30, 90]
+    assert frames[0][0] == "start" and frames[3][0] == "middle" and frames[-1][0] == "end"
+
+
+def test_output_is_deterministic():
+    atlas = project_atlas()
+    eid = "barbell-hip-thrust"
+    first = drawing.exercise_figure(atlas, eid, _exercise(eid))
+    assert first == drawing.exercise_figure(atlas, eid, copy.deepcopy(_exercise(eid)))
+
+
+def test_a_heel_that_lifts_is_reported_with_its_distance():
+    exercise = copy.deepcopy(_exercise("romanian-deadlift"))
+    exercise["pose"]["poses"]["end"]["trunk"] += 8
+    problems = Problems()
+    physics.check(exercise, {}, _Doc(), problems)
+    assert any(p.code == "A802" and "heel leaves the floor by" in p.message for p in problems), problems.report()
+
+
+def test_text_from_data_is_escaped_in_the_drawing():
+    exercise = copy.deepcopy(_exercise("glute-bridge"))
+    exercise["name"] = '<script>alert(1)</script> "quoted"'
+    drawn = drawing.exercise_figure(project_atlas(), "glute-bridge", exercise)
+    assert "<script>" not in drawn and "&lt;script&gt;" in drawn and '"quoted"' not in drawn
+
+
+def test_the_figure_is_small():
+    import gzip
+
+    atlas = project_atlas()
+    for eid in EXERCISES:
+        drawn = drawing.exercise_figure(atlas, eid, _exercise(eid)).encode()
+        assert len(gzip.compress(drawn)) < 15_000, eid
+
+
+def test_numbers_are_formatted_plainly():
+    assert drawing.n(-0.04) == "0" and drawing.n(12.0) == "12" and drawing.n(math.pi) == "3.1"
