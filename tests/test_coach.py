@@ -75,6 +75,11 @@ def test_the_builder_round_trips_a_sheet_through_its_url(browser, site_url):
     other = context.new_page()
     other.goto(shared)  # opening the shared link restores the sheet exactly
     assert sheet(other) == expected and other.get_by_label("Sheet title").input_value() == "Lower A"
+    drawings = other.locator(".builder__table tr[data-id] img.builder__figure")  # each row shows its exercise drawn
+    drawings.first.scroll_into_view_if_needed()
+    other.wait_for_function("[...document.querySelectorAll('img.builder__figure')].every(i => i.complete && i.naturalWidth > 0)")
+    assert [src.split("/")[-1] for src in drawings.evaluate_all("els => els.map(e => e.getAttribute('src'))")] == [
+        "romanian-deadlift.svg", "nordic-curl.svg"]
     context.close()
 
 

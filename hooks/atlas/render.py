@@ -145,8 +145,9 @@ def _references_page(atlas, pages: list[Page]) -> Page:
 
 def _builder_data(atlas) -> Markup:
     """The exercises the builder offers, as a JSON data block (escaped so no string can end it)."""
+    figures = relative_url(BUILDER_URI, "index.md") + "api/figures/"  # the open-data drawings, one per exercise
     items = [{"id": eid, "name": e["name"], "aliases": e.get("aliases", []),
-              "url": relative_url(BUILDER_URI, src_uri("exercise", eid))}
+              "url": relative_url(BUILDER_URI, src_uri("exercise", eid)), "figure": f"{figures}{eid}.svg"}
              for eid, e in atlas.entities["exercise"].items()]
     return Markup(json_script(items, 'type="application/json" id="builder-exercises"'))
 

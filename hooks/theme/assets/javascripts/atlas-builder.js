@@ -85,7 +85,9 @@
     rows.forEach(function (row, i) {
       var ex = BY_ID[row.id], tr = el("tr", { "data-id": row.id }), name = ex.name;
       tr.appendChild(el("td", {}, String(i + 1)));
-      var cell = el("td"); cell.appendChild(el("a", { href: ex.url }, name)); tr.appendChild(cell);
+      var cell = el("td");
+      cell.appendChild(el("img", { src: ex.figure, alt: "", class: "builder__figure", loading: "lazy" }));
+      cell.appendChild(el("a", { href: ex.url }, name)); tr.appendChild(cell);
       var effort = el("select", { "aria-label": "Effort measure for " + name, "data-field": "effort" });
       Object.keys(EFFORTS).forEach(function (k) { effort.appendChild(el("option", { value: k }, EFFORTS[k])); });
       effort.value = row.effort;
