@@ -103,7 +103,10 @@ def test_hostile_text_in_a_sheet_stays_text(page, site_url):
     payload = '<img src=x onerror=alert(1)>'
     page.goto(site_url + 'builder/?sheet={"t":"<b>x</b>","r":[["glute-bridge","","","","","","' + payload + '"]]}')
     assert page.get_by_label("Note for Glute bridge").input_value() == payload
-    assert page.locator("#builder img, #builder b").count() == 0 and dialogs == []
+    # the only image is the row's own drawing, from the atlas's figures; the payload made none
+    assert page.locator("#builder img:not(.builder__figure), #builder b").count() == 0 and dialogs == []
+    figures = page.locator("#builder img.builder__figure").evaluate_all("els => els.map(e => e.getAttribute('src'))")
+    assert figures == ["../api/figures/glute-bridge.svg"]
 
 
 def test_the_builder_prints_without_its_controls(page, site_url):
