@@ -39,19 +39,3 @@ def support_counts(value) -> tuple[int, int]:
     statements = [item for _, item in supported(value)]
     own = sum(1 for item in statements if item.get("own") is True)
     return len(statements) - own, own
-
-
-def texts_in(value, path=()):
-    """Every string under a text-bearing key, as (path, text): what a reader reads."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("text", "mistake", "fix", "note", "reverse_note") and isinstance(item, str):
-                yield path + (key,), item
-            elif key not in ("refs",):
-                yield from texts_in(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, str) and path and path[-1] in ("setup", "steps", "repeatable", "efficient", "points"):
-                yield path + (i,), item
-            else:
-                yield from texts_in(item, path + (i,))

@@ -23,11 +23,14 @@ PRIME_MOVER = "prime mover"  # the schema's muscle role for the main driver of a
 
 
 def check(atlas, problems: Problems) -> None:
+    opposed = opposites(atlas)
+    names = {mid: re.compile(rf"(?<![\w-]){re.escape(m['name'].lower())}(?![\w-])")
+             for mid, m in atlas.entities["muscle"].items()}
     for eid, exercise in atlas.entities["exercise"].items():
         doc, _ = atlas.positions[("exercise", eid)]
         _check_relations(atlas, eid, exercise, doc, problems)
-        _check_targets(atlas, exercise, doc, problems)
-        _check_named_muscles(atlas, exercise, doc, problems)
+        _check_targets(atlas, exercise, opposed, doc, problems)
+        _check_named_muscles(atlas, exercise, names, doc, problems)
         physics.check(exercise, atlas.entities["pattern"][exercise["pattern"]], doc, problems)
     drawn = region_ids()
     for mid in atlas.entities["muscle"]:
@@ -53,11 +56,11 @@ def opposites(atlas) -> dict[str, set[str]]:
     return found
 
 
-def _check_targets(atlas, exercise, doc, problems) -> None:
+def _check_targets(atlas, exercise, opposites_of, doc, problems) -> None:
     if exercise["category"] == STRETCH_CATEGORY:
         return  # a stretch lengthens its targets: they are the muscles that do the opposite movement
     actions, main = set(exercise["actions"]), exercise["actions"][0]
-    opposed = opposites(atlas)[main]
+    opposed = opposites_of[main]
     for i, use in enumerate(exercise["muscles"]):
         if use["role"] != "target":
             continue
@@ -72,10 +75,9 @@ def _check_targets(atlas, exercise, doc, problems) -> None:
                          action=main)
 
 
-def _check_named_muscles(atlas, exercise, doc, problems) -> None:
+def _check_named_muscles(atlas, exercise, patterns, doc, problems) -> None:
     listed = {use["muscle"] for use in exercise["muscles"]}
-    names = {mid: re.compile(rf"(?<![\w-]){re.escape(m['name'].lower())}(?![\w-])")
-             for mid, m in atlas.entities["muscle"].items() if mid not in listed}
+    names = {mid: pattern for mid, pattern in patterns.items() if mid not in listed}
     for section in CHECKED_TEXTS:
         for i, item in enumerate(exercise.get(section, [])):
             for key in ("text", "mistake", "fix"):

@@ -204,7 +204,11 @@ class PageContext:
 
     def thumbnail(self, exercise_id: str) -> Markup:
         """A small drawing of the exercise's end position, for lists (decorative beside its name)."""
-        return Markup(drawing.thumbnail(self.atlas, self.atlas.entities["exercise"][exercise_id]))
+        # the same on every page that lists the exercise, so it is drawn once, not once per list
+        drawn = self.atlas.thumbnails
+        if exercise_id not in drawn:
+            drawn[exercise_id] = Markup(drawing.thumbnail(self.atlas, self.atlas.entities["exercise"][exercise_id]))
+        return drawn[exercise_id]
 
     def exercise_links(self, ids) -> Markup:
         """Links to exercises, each with its small drawing."""

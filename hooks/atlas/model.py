@@ -29,6 +29,7 @@ class Atlas:
     content: list = field(default_factory=list)  # ContentPage
     site_url: str = ""  # the public address, when known (absolute links, QR codes)
     links: relations.Relations = field(default_factory=relations.Relations)  # derived by the link step
+    thumbnails: dict = field(default_factory=dict)  # exercise id -> its small drawing, drawn once per build
 
     def get(self, kind, entity_id):
         return self.entities[kind][entity_id]
