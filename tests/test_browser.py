@@ -181,6 +181,9 @@ def test_dark_scheme_follows_the_system_and_the_toggle(browser, site_url):
     assert sum(int(c) for c in re.findall(r"\d+", background)[:3]) < 200, background  # a dark background
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.goto(site_url + "muscles/gluteus-maximus/")  # the reader's choice holds on the next page
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.locator("label.md-header__button[for^='__palette']:visible").count() == 1
     context.close()
 
 
@@ -303,11 +306,26 @@ def test_the_exercise_figure_moves_without_script_and_pauses(browser, site_url):
         seen.add(page.evaluate(VISIBLE_FRAME))
         page.wait_for_timeout(350)
     assert len(seen - {-1}) >= 3, seen
-    page.get_by_label("Pause the motion").check()
+    control = page.locator("#figure label.exfig__control")  # the visible button-like control a person taps
+    box = control.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44, box
+    control.click()
+    assert page.get_by_label("Pause the motion").is_checked()
     paused = page.evaluate("getComputedStyle(document.querySelector('#figure .fig-f1')).animationPlayState")
     frozen = page.evaluate(VISIBLE_FRAME)
     page.wait_for_timeout(1500)
     assert paused == "paused" and page.evaluate(VISIBLE_FRAME) == frozen
+    control.click()
+    assert page.evaluate("getComputedStyle(document.querySelector('#figure .fig-f1')).animationPlayState") == "running"
+    context.close()
+
+
+def test_without_script_the_finder_is_a_plain_table_of_links(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "exercises/")
+    assert not page.locator("#finder").is_visible()
+    assert page.locator("#finder-table a[href$='romanian-deadlift/']").first.is_visible()
     context.close()
 
 

@@ -260,7 +260,10 @@ def test_every_exercise_is_a_row_of_the_finder_with_its_filters(real_site):
         assert set(attrs["data-equipment"].split()) == set(e["equipment"])
         for alias in e.get("aliases", []):
             assert alias.lower() in attrs["data-search"]
-    assert any(e.attrs.get("id") == "finder" and "hidden" in e.attrs for e in finder.elements)  # no JS, no form
+    # the form is complete in the page (so nothing moves when the script runs); CSS hides it without JS
+    form = next(e for e in finder.elements if e.attrs.get("id") == "finder")
+    assert "hidden" not in form.attrs and "is-folded" in form.attrs["class"]
+    assert any(e.tag == "button" and e.attrs.get("aria-controls") == "finder-filters" for e in finder.elements)
 
 
 def test_the_search_index_is_pagefind_in_chunks_and_material_search_is_gone(real_site):

@@ -68,7 +68,7 @@ def test_finder_filters_work_from_the_keyboard(phone, site_url):
 
 
 TARGETS = ("button:visible, select:visible, input:visible, .md-header__button:visible, .finder__name a:visible, "
-           ".atlas-search__result:visible")
+           ".atlas-search__result:visible, label.exfig__control:visible")  # a hidden switch's label is what is tapped
 
 
 @pytest.mark.parametrize("kind", ["home", "exercise index", "exercise", "program", "builder", "calculator"])

@@ -11,6 +11,7 @@ here and every text is escaped, so nothing from the data can become markup.
 from __future__ import annotations
 
 import html
+import math
 
 from . import figure
 from .figure import RADIUS, SIDES
@@ -48,6 +49,53 @@ def _dot(p, r: float, cls: str) -> str:
     return f'<circle class="{cls}" cx="{n(p[0])}" cy="{n(-p[1])}" r="{n(r)}"/>'
 
 
+# The body and its tints are filled outlines, not stroked lines, so that every piece of one
+# colour joins one <path>: a frame is a handful of elements instead of twenty, and pages with
+# many figures style and lay out several times faster. Every outline runs the same way round,
+# so overlapping pieces of one path add up (nonzero fill) instead of cutting holes.
+
+class Shape(tuple):
+    """(fill class, path data) of one filled piece; consecutive pieces of a class share a <path>."""
+    __slots__ = ()
+
+    def __new__(cls, fill: str, d: str):
+        return tuple.__new__(cls, (fill, d))
+
+
+def _capsule(a, b, width: float, fill: str) -> Shape:
+    """A limb: the outline of a round-capped stroke of `width` from a to b."""
+    (ax, ay), (bx, by) = (a[0], -a[1]), (b[0], -b[1])
+    length, r = math.hypot(bx - ax, by - ay), width / 2
+    ux, uy = ((bx - ax) / length, (by - ay) / length) if length > 1e-6 else (1.0, 0.0)
+    nx, ny = -uy * r, ux * r
+    arc = f"a{n(r)} {n(r)} 0 0 0 "  # relative steps: shorter, and they repeat, so they gzip well
+    dx, dy = n(bx - ax), n(by - ay)
+    back = f"{n(ax - bx)} {n(ay - by)}"
+    return Shape(fill, f"M{n(ax + nx)} {n(ay + ny)}l{dx} {dy}{arc}{n(-2 * nx)} {n(-2 * ny)}l{back}{arc}{n(2 * nx)} {n(2 * ny)}z")
+
+
+def _disc(p, r: float, fill: str) -> Shape:
+    arc = f"a{n(r)} {n(r)} 0 1 0 "
+    return Shape(fill, f"M{n(p[0] + r)} {n(-p[1])}{arc}{n(-2 * r)} 0{arc}{n(2 * r)} 0z")
+
+
+def _merge(items) -> str:
+    """Markup for shapes and ready markup in paint order; runs of one fill class become one path."""
+    out, run, fill = [], [], None
+    for item in items:
+        if isinstance(item, Shape) and item[0] == fill:
+            run.append(item[1])
+            continue
+        if run:
+            out.append(f'<path class="{fill}" d="{"".join(run)}"/>')
+        run, fill = ([item[1]], item[0]) if isinstance(item, Shape) else ([], None)
+        if not isinstance(item, Shape):
+            out.append(item)
+    if run:
+        out.append(f'<path class="{fill}" d="{"".join(run)}"/>')
+    return "".join(out)
+
+
 def _along(a, b, t: float, across: float = 0.0):
     """A point t of the way from a to b, moved `across` cm to the right of the direction a -> b."""
     dx, dy = b[0] - a[0], b[1] - a[1]
@@ -57,80 +105,81 @@ def _along(a, b, t: float, across: float = 0.0):
 
 # --- the body ----------------------------------------------------------------------------------
 
-def _leg(p, side: str, cls: str) -> list[str]:
+def _leg(p, side: str, fill: str) -> list[Shape]:
     hip = p.get(f"{side}-hip", p["pelvis"])
-    return [_line([hip, p[f"{side}-knee"]], cls, WIDTH["thigh"]),
-            _line([p[f"{side}-knee"], p[f"{side}-ankle"]], cls, WIDTH["shank"]),
-            _line([p[f"{side}-heel"], p[f"{side}-toe"]], cls, WIDTH["foot"]),
-            _line([p[f"{side}-ankle"], _along(p[f"{side}-heel"], p[f"{side}-toe"], 0.35)], cls, WIDTH["foot"] + 2)]
+    return [_capsule(hip, p[f"{side}-knee"], WIDTH["thigh"], fill),
+            _capsule(p[f"{side}-knee"], p[f"{side}-ankle"], WIDTH["shank"], fill),
+            _capsule(p[f"{side}-heel"], p[f"{side}-toe"], WIDTH["foot"], fill),
+            _capsule(p[f"{side}-ankle"], _along(p[f"{side}-heel"], p[f"{side}-toe"], 0.35), WIDTH["foot"] + 2, fill)]
 
 
-def _arm(p, side: str, cls: str) -> list[str]:
+def _arm(p, side: str, fill: str) -> list[Shape]:
     shoulder = p.get(f"{side}-shoulder", p["shoulder"])
-    return [_line([shoulder, p[f"{side}-elbow"]], cls, WIDTH["upper_arm"]),
-            _line([p[f"{side}-elbow"], p[f"{side}-wrist"]], cls, WIDTH["forearm"]),
-            _dot(p[f"{side}-hand"], RADIUS["hand"] + 1, cls.replace("fig-b", "fig-bf").replace("fig-r", "fig-rf"))]
+    return [_capsule(shoulder, p[f"{side}-elbow"], WIDTH["upper_arm"], fill),
+            _capsule(p[f"{side}-elbow"], p[f"{side}-wrist"], WIDTH["forearm"], fill),
+            _disc(p[f"{side}-hand"], RADIUS["hand"] + 1, fill)]
 
 
-def _trunk(p, view: str) -> list[str]:
+def _trunk(p, view: str) -> list:
     neck_top = _along(p["shoulder"], p["head"], 0.45)
-    parts = [_line([p["shoulder"], neck_top], "fig-b", WIDTH["neck"])]
-    if view == "front":
+    parts = [_capsule(p["shoulder"], neck_top, WIDTH["neck"], "fig-bf")]
+    if view == "front":  # a rounded four-sided torso: stroked as well as filled, on its own
         corners = [p["left-shoulder"], p["right-shoulder"], _along(p["pelvis"], p["right-hip"], 1.6),
                    _along(p["pelvis"], p["left-hip"], 1.6)]
         parts.append(f'<path class="fig-b fig-bf" d="M{"L".join(_pt(c) for c in corners)}Z" stroke-width="12"/>')
     else:
-        parts.append(_line([p["pelvis"], p["shoulder"]], "fig-b", WIDTH["trunk"]))
-    parts.append(_dot(p["head"], HEAD_RADIUS, "fig-bf"))
+        parts.append(_capsule(p["pelvis"], p["shoulder"], WIDTH["trunk"], "fig-bf"))
+    parts.append(_disc(p["head"], HEAD_RADIUS, "fig-bf"))
     return parts
 
 
-def body(frame, view: str) -> str:
+def body(frame, view: str) -> list:
+    """The figure's pieces in paint order: the far limbs (a shade lighter), trunk and head, near limbs."""
     p = frame.points
     near, far = ("left", "right") if view == "side" else ("right", "left")
-    out = [*_leg(p, far, "fig-r"), *_arm(p, far, "fig-r")] if view == "side" else []
+    out = [*_leg(p, far, "fig-rf"), *_arm(p, far, "fig-rf")] if view == "side" else []
     out += _trunk(p, view)
     if view == "front":
-        out += [*_leg(p, far, "fig-b"), *_arm(p, far, "fig-b")]
-    out += [*_leg(p, near, "fig-b"), *_arm(p, near, "fig-b")]
-    return "".join(out)
+        out += [*_leg(p, far, "fig-bf"), *_arm(p, far, "fig-bf")]
+    out += [*_leg(p, near, "fig-bf"), *_arm(p, near, "fig-bf")]
+    return out
 
 
 # --- muscles tinted on the figure --------------------------------------------------------------
 
-def tints(frame, view: str, marks: list[tuple[str, str]]) -> str:
+def tints(frame, view: str, marks: list[tuple[str, str]]) -> list[Shape]:
     """`marks`: (figure region, role) pairs; a region is drawn once, in its strongest role."""
     out = []
     for region, role in marks:
-        out.append(_tint(frame.points, view, region, ROLE_CLASS[role]))
-    return "".join(out)
+        out += _tint(frame.points, view, region, ROLE_CLASS[role])
+    return out
 
 
-def _tint(p, view: str, region: str, cls: str) -> str:
+def _tint(p, view: str, region: str, cls: str) -> list[Shape]:
     segment, (t0, t1), across, width = TINTS[region]
     sides = ("left",) if view == "side" else SIDES
     trunk_back = _along(p["pelvis"], p["shoulder"], 0.0, -9)
     if segment == "buttock":
         if view == "front":
-            return "".join(_dot(_along(p["pelvis"], p[f"{s}-hip"], 1.0, 0), 8, cls) for s in SIDES)
-        return _line([trunk_back, _along(p["pelvis"], p["left-knee"], 0.22, 5)], cls, 12)
+            return [_disc(_along(p["pelvis"], p[f"{s}-hip"], 1.0, 0), 8, cls) for s in SIDES]
+        return [_capsule(trunk_back, _along(p["pelvis"], p["left-knee"], 0.22, 5), 12, cls)]
     if segment == "hip":
         if view == "front":
-            return "".join(_dot(_along(_along(p["pelvis"], p[f"{s}-hip"], 2.0), p["shoulder"], 0.12), 5.5, cls)
-                           for s in SIDES)
-        return _dot(_along(p["pelvis"], p["shoulder"], 0.12, -1), 6, cls)
+            return [_disc(_along(_along(p["pelvis"], p[f"{s}-hip"], 2.0), p["shoulder"], 0.12), 5.5, cls)
+                    for s in SIDES]
+        return [_disc(_along(p["pelvis"], p["shoulder"], 0.12, -1), 6, cls)]
     if segment == "trunk":
         sign = 1 if view == "side" else 0
-        return _line([_along(p["pelvis"], p["shoulder"], t0, -7 * sign), _along(p["pelvis"], p["shoulder"], t1, -7 * sign)],
-                     cls, width)
+        return [_capsule(_along(p["pelvis"], p["shoulder"], t0, -7 * sign),
+                         _along(p["pelvis"], p["shoulder"], t1, -7 * sign), width, cls)]
     out = []
     for side in sides:
         hip = p.get(f"{side}-hip", p["pelvis"])
         shift = across * WIDTH["thigh"] * (1 if view == "side" else 0)
         if region == "thigh-inner" and view == "front":
             shift = 3.5 if side == "left" else -3.5
-        out.append(_line([_along(hip, p[f"{side}-knee"], t0, shift), _along(hip, p[f"{side}-knee"], t1, shift)], cls, width))
-    return "".join(out)
+        out.append(_capsule(_along(hip, p[f"{side}-knee"], t0, shift), _along(hip, p[f"{side}-knee"], t1, shift), width, cls))
+    return out
 
 
 # --- the equipment and what the figure rests on --------------------------------------------------
@@ -244,7 +293,7 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
 
 def frame_group(frame, pose: dict, marks, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    return f"<g{attr}>{body(frame, pose['view'])}{tints(frame, pose['view'], marks)}{kit(frame, pose)}</g>"
+    return f"<g{attr}>{_merge([*body(frame, pose['view']), *tints(frame, pose['view'], marks)])}{kit(frame, pose)}</g>"
 
 
 def svg(pose: dict, frames, marks, which: str, label: str, extra_class: str = "", style: str = "") -> str:
@@ -337,6 +386,28 @@ def describe(atlas, exercise: dict) -> str:
     return " ".join(parts)
 
 
+def motion_stack(pose: dict, frames, marks, label: str) -> str:
+    """The motion on a page: the floor and surfaces in one SVG, then one SVG per frame stacked on it.
+
+    Each frame is its own <svg> so the browser animates its opacity on the compositor; one SVG
+    whose groups fade in turn made the page restyle itself at every step (Lighthouse counted
+    that as blocking time on phones)."""
+    box = bounds(pose, frames)
+    view_box = " ".join(n(v) for v in box)
+    floor = _line([(box[0], 0), (box[0] + box[2], 0)], "fig-floor", 2)
+    layer = '<svg class="fig{cls}" viewBox="{box}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{inner}</svg>'
+    base = layer.format(cls="", box=view_box, inner=surfaces(pose, frames[0]) + floor)
+    stacked = "".join(layer.format(cls=f" fig-f fig-f{i}", box=view_box, inner=frame_group(f, pose, marks))
+                      for i, f in enumerate(frames))
+    return f'<div class="fig-motion" role="img" aria-label="{html.escape(label)}">{base}{stacked}</div>'
+
+
+PAUSE_ICONS = ('<svg class="exfig__icon exfig__icon--pause" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
+               '<path d="M4 3h3v10H4zM9 3h3v10H9z"/></svg>'
+               '<svg class="exfig__icon exfig__icon--play" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
+               '<path d="M4 2.5v11l9-5.5z"/></svg>')
+
+
 def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     """The exercise page's figure: start, the motion with a pause control, end; a text alternative."""
     pose, name = exercise["pose"], exercise["name"]
@@ -346,9 +417,10 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
     start = still.format(svg=svg(pose, frames, tinted, "start", f"{name}: start position"), label="Start")
     end = still.format(svg=svg(pose, frames, tinted, "end", f"{name}: end position"), label="End")
-    motion = (f'<div class="exfig__panel exfig__motion"><span class="exfig__controls"><input type="checkbox" id="{box}" '
-              f'class="exfig__pause"><label for="{box}" class="exfig__control">Pause the motion</label></span>'
-              f'{svg(pose, frames, tinted, "motion", f"{name}: the movement from start to end and back", "fig-motion")}</div>')
+    # The checkbox comes first so that `:checked ~` reaches the label and the frames.
+    motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
+              f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}Pause the motion</label>'
+              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}</div>')
     return (f'<figure id="figure" class="exfig"><div class="exfig__panels">{start}{motion}{end}</div>'
             f'<figcaption>{html.escape(describe(atlas, exercise))}</figcaption></figure>')
 
@@ -365,13 +437,13 @@ def thumbnail(atlas, exercise: dict) -> str:
 # --- standalone files for the open data -----------------------------------------------------------
 
 STANDALONE_STYLE = """
-.fig path{fill:none;stroke-linecap:round;stroke-linejoin:round}.fig-b{stroke:#455a64}.fig-bf{fill:#455a64}
-.fig-r{stroke:#a7b6bd}.fig-rf{fill:#a7b6bd}.fig-t{stroke:#c62828;fill:#c62828}.fig-s{stroke:#ef9a9a;fill:#ef9a9a}
-.fig-k{stroke:#263238;stroke-width:2.5}.fig-kf{fill:#263238}.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#cfd8dc}
-.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;stroke-dasharray:4 3}.fig-floor{stroke:#78909c}
+.fig path{fill:none;stroke-linecap:round;stroke-linejoin:round}.fig .fig-b{stroke:#455a64}.fig .fig-bf{fill:#455a64}
+.fig .fig-rf{fill:#a7b6bd}.fig .fig-t{fill:#c62828}.fig .fig-s{fill:#ef9a9a}
+.fig .fig-k{stroke:#263238;stroke-width:2.5}.fig .fig-kf{fill:#263238}.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#cfd8dc}
+.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;stroke-dasharray:4 3}.fig .fig-floor{stroke:#78909c}
 text{font:7px sans-serif;fill:#37474f}
-@media (prefers-color-scheme:dark){.fig-b{stroke:#cfd8dc}.fig-bf{fill:#cfd8dc}.fig-r{stroke:#6f8791}.fig-rf{fill:#6f8791}
-.fig-t{stroke:#ef5350;fill:#ef5350}.fig-s{stroke:#8d4a4a;fill:#8d4a4a}.fig-k{stroke:#eceff1}.fig-kf{fill:#eceff1}
+@media (prefers-color-scheme:dark){.fig .fig-b{stroke:#cfd8dc}.fig .fig-bf{fill:#cfd8dc}.fig .fig-rf{fill:#6f8791}
+.fig .fig-t{fill:#ef5350}.fig .fig-s{fill:#8d4a4a}.fig .fig-k{stroke:#eceff1}.fig .fig-kf{fill:#eceff1}
 .fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#546e7a}text{fill:#eceff1}}
 .fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
 @media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}

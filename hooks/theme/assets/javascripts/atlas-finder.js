@@ -1,5 +1,5 @@
 // Exercise finder: filters the table on /exercises/ and keeps the filters in the URL.
-// Without JavaScript the page is a complete table of links; the form stays hidden.
+// Without JavaScript the page is a complete table of links; CSS hides the form (html.no-js).
 (function () {
   "use strict";
   var form = document.getElementById("finder");
@@ -77,11 +77,9 @@
   }
 
   // On a phone the filters fold behind one "Filters (n)" button; on wider screens they show.
-  var panel = document.getElementById("finder-filters");
-  var toggle = document.createElement("button");
-  toggle.type = "button";
-  toggle.className = "finder__toggle";
-  toggle.setAttribute("aria-controls", panel.id);
+  // The form and its button are in the page from the start (hidden by CSS without JavaScript),
+  // so nothing moves when this script runs.
+  var toggle = form.querySelector(".finder__toggle");
   function fold(folded) {
     form.classList.toggle("is-folded", folded);
     toggle.setAttribute("aria-expanded", String(!folded));
@@ -91,10 +89,8 @@
     toggle.textContent = "Filters (" + n + ")";
   }
   toggle.addEventListener("click", function () { fold(!form.classList.contains("is-folded")); });
-  panel.parentNode.insertBefore(toggle, panel);
   fold(true);
 
-  form.hidden = false;
   readUrl();
   apply();
   count();
