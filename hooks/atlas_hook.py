@@ -5,7 +5,8 @@
   edit link at the file a contributor really edits.
 - on_page_markdown: number citations and resolve entity links in hand-written pages.
 - on_page_content: explain abbreviations from the glossary on hover and focus.
-- on_post_build: index the built pages for search (Pagefind), then write the offline files
+- on_post_page: take the indentation out of the built HTML.
+- on_post_build: shrink the atlas's CSS and scripts, index the built pages for search (hooks/atlas/search.py), then write the offline files
   (manifest, icons, precache manifest, service worker) from the site as built.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 import atlas
-from atlas import offline, search
+from atlas import minify, offline, search
 
 if "properdocs" in sys.modules:  # ProperDocs, the maintained fork of MkDocs 1.6, runs the same hook
     from properdocs.exceptions import PluginError
@@ -59,7 +60,12 @@ def on_page_content(html, page, config, files):
     return _build.explain_terms(html, page.file.src_uri)
 
 
+def on_post_page(output, page, config):
+    return minify.html(output)
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
-    search.index_site(site)  # first: the precache manifest lists the search bundle too
+    minify.site_assets(site)  # before the precache manifest hashes the files
+    search.index_site(site)  # first: the precache manifest lists the search shards too
     offline.write_offline(site, config.site_name, config.site_description or "")

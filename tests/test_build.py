@@ -266,14 +266,29 @@ def test_every_exercise_is_a_row_of_the_finder_with_its_filters(real_site):
     assert any(e.tag == "button" and e.attrs.get("aria-controls") == "finder-filters" for e in finder.elements)
 
 
-def test_the_search_index_is_pagefind_in_chunks_and_material_search_is_gone(real_site):
-    assert not (real_site / "search" / "search_index.json").exists()
-    bundle = real_site / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
-    chunks = list((bundle / "index").glob("*.pf_index"))
-    assert len(chunks) > 1  # split, so a query loads only the chunks its words fall in
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert entry["languages"]["en"]["page_count"] >= len(ATLAS.entities["exercise"])
+def test_the_search_index_is_in_small_shards_and_material_search_is_gone(real_site):
+    from atlas import search
+
+    assert not (real_site / "search" / "search_index.json").exists() and not (real_site / "pagefind").exists()
+    shards = {p.stem: json.loads(p.read_text()) for p in (real_site / "search").glob("*.json")}
+    assert len(shards) > 50  # split by a word's first two letters: a query loads only its words' shards
+    assert search.largest_shard_gzipped(real_site) < 20_000
+    for key, shard in shards.items():
+        assert all(word.startswith(key) for word in shard["words"])
+        assert all(str(n) in shard["pages"] for hits in shard["words"].values() for n, _ in hits)  # self-contained
+    # every exercise is the best page for the words of its own name
+    for eid, e in ATLAS.entities["exercise"].items():
+        for word in search.words(e["name"]):
+            hits = shards[word[:2]]["words"][word]
+            urls = [shards[word[:2]]["pages"][str(n)][1] for n, _ in hits]
+            assert f"exercises/{eid}/" in urls, (eid, word)
+
+
+def test_search_words_are_folded_like_the_client_folds_them():
+    from atlas import search
+
+    assert search.words("The Glutes' 45° hip-extension, Romanian DEADLIFTS") == ["glute", "45", "hip", "extension", "romanian", "deadlift"]
+    assert search.words("press pass a is") == ["press", "pass"]  # "ss" is no plural; common words are left out
 
 
 def test_abbreviations_are_explained_from_the_glossary(real_site):

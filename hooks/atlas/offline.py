@@ -24,11 +24,8 @@ from pathlib import Path
 
 THEME_COLOR = "#3f51b5"  # Material's indigo, the site's primary colour
 # What "Save for offline" leaves out: open data for other apps, not for reading in the gym.
-NOT_SAVED = ("api/", "schemas/", "search/", "sitemap.xml", "sitemap.xml.gz", "references.bib", "precache.json",
-             "sw.js", "robots.txt", "exports/",
-             # Pagefind's own UIs: the atlas has its own search box and uses only pagefind.js
-             "pagefind/pagefind-ui", "pagefind/pagefind-component-ui", "pagefind/pagefind-modular-ui",
-             "pagefind/pagefind-highlight")
+NOT_SAVED = ("api/", "schemas/", "sitemap.xml", "sitemap.xml.gz", "references.bib", "precache.json",
+             "sw.js", "robots.txt", "exports/")
 SHELL_PAGE = "offline/index.html"
 
 # --- icons ---------------------------------------------------------------------------------
@@ -224,5 +221,7 @@ def write_offline(site: Path, site_name: str, description: str) -> dict:
     precache = {"version": version, "bytes": sum(e[2] for e in entries), "files": entries}
     (site / "precache.json").write_text(json.dumps(precache, separators=(",", ":")), encoding="utf-8")
     worker = SW_TEMPLATE.replace("__VERSION__", version).replace("__SHELL__", json.dumps(shell_urls(site)))
+    # every first visit downloads the worker: its comments stay here, in the source
+    worker = "\n".join(line for line in worker.splitlines() if not line.lstrip().startswith("//")) + "\n"
     (site / "sw.js").write_text(worker, encoding="utf-8")
     return precache

@@ -1,23 +1,117 @@
-"""Full-text search with Pagefind, indexed after the build from the pages as built.
+"""Search: a small word index written after the build, from the pages as built, in shards.
 
-Pagefind splits the index into small chunks, so a page view downloads nothing of it and a
-query downloads only the chunks its words fall in: the bytes of a search do not grow with
-the catalogue the way one `search_index.json` does.
+A page view downloads none of it. A query downloads one shard per word typed: the shard of
+the word's first two letters (`search/ro.json` for "romanian"), which lists every indexed
+word starting with those letters, the best pages for each word and those pages' titles,
+addresses and one-line summaries. So a search costs a few kilobytes, and the cost does not
+grow with the catalogue: each word keeps only its best `PAGES_PER_WORD` pages.
+
+(Pagefind was the first engine here. Its runtime alone, WebAssembly and script, is 85 KiB
+gzipped, which left no room under the 100 KiB budget for a first search; this index is a
+page of Python, needs no WebAssembly, so the CSP allows no 'wasm-unsafe-eval'.)
 
 What is indexed is each page's article (not the navigation, header or footer), minus what a
-reader never sees as content (print-only handouts, tooltips, permalinks). Redirect stubs
-and the offline page are left out. Templates give ranking hints with `data-pagefind-weight`
-(an exercise's aliases weigh like its title, so "RDL" finds the Romanian deadlift first).
+reader never sees as content (print-only handouts, tooltips, permalinks, drawings). Redirect
+stubs and the offline page are left out. A page's title and an exercise's aliases (the
+element marked `data-search="aliases"`) weigh most, headings next, then the text.
+
+The client (assets/javascripts/atlas-search-engine.js) folds words exactly as `words()` does here.
 """
 from __future__ import annotations
 
-import asyncio
+import gzip
+import json
+import re
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE = [".print-only", ".cite__tip", ".gloss__tip", ".headerlink", ".copy-link", ".md-source-file",
-           ".md-content__button", ".atlas-offline", "script", "svg"]
 SKIP = {"404.html", "offline/index.html"}
+FOLDER = "search"
+PAGES_PER_WORD = 24     # a query shows 8; the rest let a second word narrow the list
+SUMMARY_CHARS = 110
+WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
+# Classes and tags whose text is not the page's content as a reader sees it.
+IGNORED_CLASSES = {"print-only", "cite__tip", "gloss__tip", "headerlink", "copy-link", "md-source-file",
+                   "md-content__button", "atlas-offline"}
+IGNORED_TAGS = {"script", "style", "svg", "template", "noscript"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+STOP_WORDS = frozenset("""a an and are as at be by for from has in is it its of on or that the this to was
+were with your you can not no""".split())
+
+
+def fold(word: str) -> str:
+    """One form for a word and its plural ("glutes" -> "glute"); the client folds the same way."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words (accents dropped, "45°" -> "45"), plurals folded, common words out."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return [fold(w) for w in re.findall(r"[a-z0-9]+", plain) if len(w) > 1 and w not in STOP_WORDS]
+
+
+class _Article(HTMLParser):
+    """Collects the text of `article.md-content__inner` by field: title, aliases, heading, text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None, bool]] = []  # (tag, field, ignored)
+        self.in_article = 0
+        self.parts: dict[str, list[str]] = {field: [] for field in WEIGHT}
+        self.summary = ""
+        self._paragraph: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attrs = dict(attrs)
+        classes = set((attrs.get("class") or "").split())
+        parent_field, parent_ignored = (self.stack[-1][1], self.stack[-1][2]) if self.stack else (None, False)
+        if tag == "article" and "md-content__inner" in classes:
+            self.in_article += 1
+        ignored = parent_ignored or tag in IGNORED_TAGS or bool(classes & IGNORED_CLASSES)
+        field = parent_field
+        if attrs.get("data-search") == "aliases":
+            field = "aliases"
+        elif tag == "h1":
+            field = "title"
+        elif tag in ("h2", "h3", "h4"):
+            field = "heading"
+        if tag == "p" and self.in_article and not self.summary and field is None and not ignored:
+            self._paragraph = []
+        self.stack.append((tag, field, ignored))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            open_tag, _, _ = self.stack.pop()
+            if open_tag == "article" and self.in_article:
+                self.in_article -= 1
+            if open_tag == "p" and self._paragraph is not None:
+                self.summary = " ".join("".join(self._paragraph).split())
+                self._paragraph = None
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.in_article or not self.stack or self.stack[-1][2]:
+            return
+        field = self.stack[-1][1] or "text"
+        self.parts[field].append(data)
+        if self._paragraph is not None:
+            self._paragraph.append(data)
+
+
+def read_page(html: str) -> dict:
+    """The searchable parts of one built page."""
+    article = _Article()
+    article.feed(html)
+    text = {field: " ".join(" ".join(chunks).split()) for field, chunks in article.parts.items()}
+    summary = article.summary
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
+    aliases = re.sub(r"^\s*also called\s*", "", text["aliases"], flags=re.I)
+    return {"title": text["title"], "aliases": aliases, "summary": summary, "text": text}
 
 
 def pages_to_index(site: Path) -> list[tuple[str, Path]]:
@@ -25,29 +119,48 @@ def pages_to_index(site: Path) -> list[tuple[str, Path]]:
     found = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel in SKIP or rel.startswith(("pagefind/", "api/", "schemas/")):
+        if rel in SKIP or rel.startswith(("api/", "schemas/", f"{FOLDER}/")):
             continue
         head = path.read_text(encoding="utf-8", errors="replace")[:2000]
         if 'http-equiv="refresh"' in head:
             continue
-        url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel  # relative: the site may live in a folder
         found.append((url, path))
     return found
 
 
-async def _index(site: Path, pages: list[tuple[str, Path]]) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE, force_language="en",
-                         output_path=str(site / "pagefind"))
-    async with PagefindIndex(config=config) as index:  # writes the bundle on a clean exit
-        for start in range(0, len(pages), 64):
-            batch = pages[start:start + 64]
-            await asyncio.gather(*(index.add_html_file(content=path.read_text(encoding="utf-8"), url=url)
-                                   for url, path in batch))
-    return len(pages)
+def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
+    """Shards by the first two letters of a word: {"pages": {n: [title, url, summary, aliases]},
+    "words": {word: [[n, score], ...]}}, each word's pages best first."""
+    scores: dict[str, dict[int, int]] = {}
+    for n, (_, page) in enumerate(pages):
+        for field, weight in WEIGHT.items():
+            for word in words(page["text"][field]):
+                per_page = scores.setdefault(word, {})
+                per_page[n] = per_page.get(n, 0) + weight
+    shards: dict[str, dict] = {}
+    for word in sorted(scores):
+        best = sorted(scores[word].items(), key=lambda item: (-item[1], item[0]))[:PAGES_PER_WORD]
+        shard = shards.setdefault(word[:2], {"pages": {}, "words": {}})
+        shard["words"][word] = [[n, min(score, 999)] for n, score in best]
+        for n, _ in best:
+            url, page = pages[n]
+            shard["pages"].setdefault(str(n), [page["title"], url, page["summary"], page["aliases"]])
+    return shards
 
 
 def index_site(site: Path) -> int:
-    """Write the Pagefind bundle to site/pagefind/; returns the number of pages indexed."""
-    return asyncio.run(_index(site, pages_to_index(site)))
+    """Write the shards to site/search/; returns the number of pages indexed."""
+    pages = [(url, read_page(path.read_text(encoding="utf-8"))) for url, path in pages_to_index(site)]
+    folder = site / FOLDER
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.json"):
+        old.unlink()
+    for key, shard in build_index(pages).items():
+        (folder / f"{key}.json").write_text(json.dumps(shard, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(pages)
+
+
+def largest_shard_gzipped(site: Path) -> int:
+    """Bytes of the largest shard as a host would send it (gzip): what one word of a query costs at most."""
+    return max((len(gzip.compress(p.read_bytes())) for p in (site / FOLDER).glob("*.json")), default=0)
