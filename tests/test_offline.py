@@ -165,3 +165,19 @@ def test_a_failed_precache_leaves_the_site_working_online(tab, online):
     assert tab.evaluate("navigator.serviceWorker.getRegistration().then(r => !r || !r.active)")
     tab.goto(online.url + "exercises/glute-bridge/")
     assert tab.locator("h1").inner_text().rstrip("¶").strip() == "Glute bridge"
+
+
+def test_with_save_data_on_the_reader_is_told_and_nothing_downloads_unasked(browser, online):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    tab = context.new_page()
+    tab.goto(online.url + "exercises/glute-bridge/")
+    worker_ready(tab)
+    tab.get_by_role("button", name="Save for offline").click()
+    status = tab.locator(".atlas-offline__status")
+    expect(status).to_contain_text("Your browser asks to save data; nothing downloads unless you choose to.", timeout=10000)
+    assert re.search(r"The whole atlas is \d+ files, [\d.]+ MB", status.inner_text())
+    tab.get_by_role("button", name="Cancel").click()
+    expect(status).to_have_text("Nothing was downloaded.")
+    assert tab.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('atlas-saved-')))") == []
+    context.close()
