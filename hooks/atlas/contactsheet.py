@@ -11,8 +11,9 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Exercise figures: contact sheet</title>
 <link rel="stylesheet" href="atlas.css"><style>
 body {{ margin: 0; font: 14px/1.4 system-ui, sans-serif; }}
-.scheme {{ padding: 8px; }} [data-md-color-scheme="slate"] {{ background: #1e2129; color: #e2e4e9; }}
-[data-md-color-scheme="default"] {{ background: #fff; color: #222; }}
+.scheme {{ padding: 8px; }}
+[data-md-color-scheme="slate"] {{ background: #1e2129; color: #e2e4e9; --md-default-bg-color: #1e2129; --md-typeset-a-color: #5e8bde; }}
+[data-md-color-scheme="default"] {{ background: #fff; color: #222; --md-default-bg-color: #fff; --md-typeset-a-color: #4051b5; }}
 .sheet {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 10px; }}
 .sheet section {{ border: 1px solid #8888; padding: 4px; }} h2 {{ font-size: 13px; margin: 0 0 4px; }}
 </style></head><body><h1>Exercise figures ({count})</h1>{schemes}</body></html>
