@@ -289,6 +289,14 @@ def test_search_words_are_folded_like_the_client_folds_them():
 
     assert search.words("The Glutes' 45° hip-extension, Romanian DEADLIFTS") == ["glute", "45", "hip", "extension", "romanian", "deadlift"]
     assert search.words("press pass a is") == ["press", "pass"]  # "ss" is no plural; common words are left out
+    assert search.compounds("A warm-up, then the cable pull-throughs") == ["warmup", "pullthrough"]
+
+
+def test_pages_about_the_atlas_rank_below_its_training_pages(real_site):
+    shard = json.loads((real_site / "search" / "gl.json").read_text())
+    best = [shard["pages"][str(n)][1] for n, _ in shard["words"]["glute"][:8]]
+    assert best and all(url.startswith(("exercises/", "muscles/")) for url in best), best
+    assert "contributing/" not in best and "about/" not in best
 
 
 def test_abbreviations_are_explained_from_the_glossary(real_site):

@@ -71,6 +71,11 @@ _env = Environment(
 _env.filters.update(FILTERS)
 
 
+# Pages about the atlas itself rank below its training pages for the same words (their titles
+# and text name the glutes and hamstrings too): the search index reads this from each page.
+ABOUT_THE_ATLAS = 0.3
+
+
 def _render(atlas, template: str, page_src: str, edit_path, title: str, description: str, boost=None, **values) -> Page:
     ctx = PageContext(atlas, page_src)
     fields = {"title": plain_title(title), "description": html.escape(" ".join(description.split()))}
@@ -109,7 +114,7 @@ def _tool_pages(atlas) -> list[Page]:
                 "the link is the sheet.", data=_builder_data(atlas)),
         _render(atlas, "data-reference.md.j2", DATA_REFERENCE_URI, None, "Data reference",
                 "Every field of the atlas's YAML data files, with its type, allowed values and an example, "
-                "generated from the JSON Schemas.", tables=reference_tables()),
+                "generated from the JSON Schemas.", boost=ABOUT_THE_ATLAS, tables=reference_tables()),
         _render(atlas, "glossary.md.j2", GLOSSARY_URI, "data/glossary.yaml", "Glossary",
                 "Plain-language definitions of the terms and abbreviations used across the atlas: 1RM, RPE, RIR, EMG "
                 "and more.", terms=atlas.entities["glossary"]),
@@ -117,7 +122,8 @@ def _tool_pages(atlas) -> list[Page]:
     guide = atlas.root / "CONTRIBUTING.md"
     if guide.exists():  # the repository's guide, published unchanged as a page of the site
         meta = front_matter({"title": "Contributing", "description": "How to add or fix an exercise, muscle or "
-                             "reference: a worked example, every error code with its fix, sources and style."})
+                             "reference: a worked example, every error code with its fix, sources and style.",
+                             "search": {"boost": ABOUT_THE_ATLAS}})
         pages.append(Page(CONTRIBUTING_URI, meta + "\n" + guide.read_text(encoding="utf-8"), "Contributing",
                           "CONTRIBUTING.md"))
     return pages
@@ -140,7 +146,7 @@ def _references_page(atlas, pages: list[Page]) -> Page:
     ]
     return _render(atlas, "references.md.j2", REFERENCES_URI, "references.bib", "References",
                    "Every source the Glute & Hamstring Atlas cites, with its kind of evidence and the pages that cite it.",
-                   entries=entries)
+                   boost=ABOUT_THE_ATLAS, entries=entries)
 
 
 def _builder_data(atlas) -> Markup:

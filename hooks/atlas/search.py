@@ -12,8 +12,11 @@ page of Python, needs no WebAssembly, so the CSP allows no 'wasm-unsafe-eval'.)
 
 What is indexed is each page's article (not the navigation, header or footer), minus what a
 reader never sees as content (print-only handouts, tooltips, permalinks, drawings). Redirect
-stubs and the offline page are left out. A page's title and an exercise's aliases (the
-element marked `data-search="aliases"`) weigh most, headings next, then the text.
+stubs and the offline page are left out. A page's title and its aliases (the element marked
+`data-search="aliases"`) weigh most, headings next, then the text; each page's score is then
+multiplied by its `search: boost:` (front matter, as a meta tag in the built page): exercises
+3, muscles 2, pages about the atlas itself 0.3. Hyphenated words are also indexed written as
+one ("warmup", "pullthrough").
 
 The client (assets/javascripts/atlas-search-engine.js) folds words exactly as `words()` does here.
 """
@@ -45,10 +48,27 @@ def fold(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
 def words(text: str) -> list[str]:
     """Lower-case ASCII words (accents dropped, "45°" -> "45"), plurals folded, common words out."""
-    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return [fold(w) for w in re.findall(r"[a-z0-9]+", plain) if len(w) > 1 and w not in STOP_WORDS]
+    return [fold(w) for w in re.findall(r"[a-z0-9]+", _plain(text)) if len(w) > 1 and w not in STOP_WORDS]
+
+
+def compounds(text: str) -> list[str]:
+    """Hyphenated words written as one as well ("warm-up" -> "warmup"), so either spelling finds them."""
+    return [fold(w.replace("-", "")) for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", _plain(text))]
+
+
+def _boost(value) -> float:
+    """A page's ranking factor from its front matter (`search: boost:`); anything odd counts as 1."""
+    try:
+        boost = float(value)
+    except (TypeError, ValueError):
+        return 1.0
+    return min(max(boost, 0.1), 10.0) if boost == boost else 1.0  # NaN is not equal to itself
 
 
 class _Article(HTMLParser):
@@ -60,12 +80,15 @@ class _Article(HTMLParser):
         self.in_article = 0
         self.parts: dict[str, list[str]] = {field: [] for field in WEIGHT}
         self.summary = ""
+        self.boost = 1.0
         self._paragraph: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("name") == "atlas:search-boost":
+            self.boost = _boost(attrs.get("content"))
         if tag in VOID:
             return
-        attrs = dict(attrs)
         classes = set((attrs.get("class") or "").split())
         parent_field, parent_ignored = (self.stack[-1][1], self.stack[-1][2]) if self.stack else (None, False)
         if tag == "article" and "md-content__inner" in classes:
@@ -111,7 +134,7 @@ def read_page(html: str) -> dict:
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
     aliases = re.sub(r"^\s*also called\s*", "", text["aliases"], flags=re.I)
-    return {"title": text["title"], "aliases": aliases, "summary": summary, "text": text}
+    return {"title": text["title"], "aliases": aliases, "summary": summary, "text": text, "boost": article.boost}
 
 
 def pages_to_index(site: Path) -> list[tuple[str, Path]]:
@@ -135,14 +158,15 @@ def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
     scores: dict[str, dict[int, int]] = {}
     for n, (_, page) in enumerate(pages):
         for field, weight in WEIGHT.items():
-            for word in words(page["text"][field]):
+            text = page["text"][field]
+            for word in words(text) + compounds(text):
                 per_page = scores.setdefault(word, {})
-                per_page[n] = per_page.get(n, 0) + weight
+                per_page[n] = per_page.get(n, 0) + weight * page.get("boost", 1.0)
     shards: dict[str, dict] = {}
     for word in sorted(scores):
         best = sorted(scores[word].items(), key=lambda item: (-item[1], item[0]))[:PAGES_PER_WORD]
         shard = shards.setdefault(word[:2], {"pages": {}, "words": {}})
-        shard["words"][word] = [[n, min(score, 999)] for n, score in best]
+        shard["words"][word] = [[n, max(1, min(round(score), 9999))] for n, score in best]
         for n, _ in best:
             url, page = pages[n]
             shard["pages"].setdefault(str(n), [page["title"], url, page["summary"], page["aliases"]])
