@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+from typing import NamedTuple
 
 from . import figure
 from .figure import RADIUS, SIDES
@@ -54,12 +55,10 @@ def _dot(p, r: float, cls: str) -> str:
 # many figures style and lay out several times faster. Every outline runs the same way round,
 # so overlapping pieces of one path add up (nonzero fill) instead of cutting holes.
 
-class Shape(tuple):
-    """(fill class, path data) of one filled piece; consecutive pieces of a class share a <path>."""
-    __slots__ = ()
-
-    def __new__(cls, fill: str, d: str):
-        return tuple.__new__(cls, (fill, d))
+class Shape(NamedTuple):
+    """One filled piece; consecutive pieces of a fill class share a <path>."""
+    fill: str
+    d: str
 
 
 def _capsule(a, b, width: float, fill: str) -> Shape:
@@ -81,19 +80,13 @@ def _disc(p, r: float, fill: str) -> Shape:
 
 def _merge(items) -> str:
     """Markup for shapes and ready markup in paint order; runs of one fill class become one path."""
-    out, run, fill = [], [], None
+    out = []
     for item in items:
-        if isinstance(item, Shape) and item[0] == fill:
-            run.append(item[1])
-            continue
-        if run:
-            out.append(f'<path class="{fill}" d="{"".join(run)}"/>')
-        run, fill = ([item[1]], item[0]) if isinstance(item, Shape) else ([], None)
-        if not isinstance(item, Shape):
+        if isinstance(item, Shape) and out and isinstance(out[-1], Shape) and out[-1].fill == item.fill:
+            out[-1] = Shape(item.fill, out[-1].d + item.d)
+        else:
             out.append(item)
-    if run:
-        out.append(f'<path class="{fill}" d="{"".join(run)}"/>')
-    return "".join(out)
+    return "".join(f'<path class="{i.fill}" d="{i.d}"/>' if isinstance(i, Shape) else i for i in out)
 
 
 def _along(a, b, t: float, across: float = 0.0):
@@ -296,17 +289,18 @@ def frame_group(frame, pose: dict, marks, cls: str = "") -> str:
     return f"<g{attr}>{_merge([*body(frame, pose['view']), *tints(frame, pose['view'], marks)])}{kit(frame, pose)}</g>"
 
 
-def svg(pose: dict, frames, marks, which: str, label: str, extra_class: str = "", style: str = "") -> str:
-    """One SVG: `which` is 'start', 'end' or 'motion' (every frame, shown in turn by CSS)."""
+def _floor(left: float, width: float) -> str:
+    return _line([(left, 0), (left + width, 0)], "fig-floor", 2)
+
+
+def svg(pose: dict, frames, marks, which: str, label: str) -> str:
+    """One still SVG, `which` is 'start' or 'end'; without a label it is decorative (hidden from screen readers)."""
     box = bounds(pose, frames)
-    floor = _line([(box[0], 0), (box[0] + box[2], 0)], "fig-floor", 2)
-    if which == "motion":
-        inner = "".join(frame_group(f, pose, marks, f"fig-f fig-f{i}") for i, f in enumerate(frames))
-    else:
-        inner = frame_group(frames[0] if which == "start" else frames[-1], pose, marks)
+    inner = frame_group(frames[0] if which == "start" else frames[-1], pose, marks)
     view_box = " ".join(n(v) for v in box)
-    return (f'<svg class="fig {extra_class}" viewBox="{view_box}" role="img" aria-label="{html.escape(label)}" '
-            f'xmlns="http://www.w3.org/2000/svg">{style}{surfaces(pose, frames[0])}{floor}{inner}</svg>')
+    named = f'role="img" aria-label="{html.escape(label)}"' if label else 'aria-hidden="true" focusable="false"'
+    return (f'<svg class="fig" viewBox="{view_box}" {named} '
+            f'xmlns="http://www.w3.org/2000/svg">{surfaces(pose, frames[0])}{_floor(box[0], box[2])}{inner}</svg>')
 
 
 # --- figures on pages ---------------------------------------------------------------------------
@@ -394,7 +388,7 @@ def motion_stack(pose: dict, frames, marks, label: str) -> str:
     that as blocking time on phones)."""
     box = bounds(pose, frames)
     view_box = " ".join(n(v) for v in box)
-    floor = _line([(box[0], 0), (box[0] + box[2], 0)], "fig-floor", 2)
+    floor = _floor(box[0], box[2])
     layer = '<svg class="fig{cls}" viewBox="{box}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{inner}</svg>'
     base = layer.format(cls="", box=view_box, inner=surfaces(pose, frames[0]) + floor)
     stacked = "".join(layer.format(cls=f" fig-f fig-f{i}", box=view_box, inner=frame_group(f, pose, marks))
@@ -429,9 +423,7 @@ def thumbnail(atlas, exercise: dict) -> str:
     """A small still of the end position, beside an exercise's name in lists (decorative there)."""
     pose = exercise["pose"]
     frames = figure.frames(pose)
-    drawn = svg(pose, frames, marks(atlas, exercise), "end", "")
-    drawn = drawn.replace(' role="img" aria-label=""', ' aria-hidden="true" focusable="false"', 1)
-    return f'<span class="fig-thumb">{drawn}</span>'
+    return f'<span class="fig-thumb">{svg(pose, frames, marks(atlas, exercise), "end", "")}</span>'
 
 
 # --- standalone files for the open data -----------------------------------------------------------
@@ -481,7 +473,7 @@ def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict
     pose, frames, tinted = exercise["pose"], figure.frames(exercise["pose"]), marks(atlas, exercise)
     left, top, width, height = bounds(pose, frames)
     title = f"{exercise['name']}: {'the movement' if motion else 'start and end positions'}"
-    floor = _line([(left, 0), (left + width, 0)], "fig-floor", 2)
+    floor = _floor(left, width)
     if motion:
         inner = "".join(frame_group(f, pose, tinted, f"fig-f fig-f{i}") for i, f in enumerate(frames))
         groups = f"{surfaces(pose, frames[0])}{floor}{inner}"

@@ -22,7 +22,6 @@ The client (assets/javascripts/atlas-search-engine.js) folds words exactly as `w
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import unicodedata
@@ -137,18 +136,19 @@ def read_page(html: str) -> dict:
     return {"title": text["title"], "aliases": aliases, "summary": summary, "text": text, "boost": article.boost}
 
 
-def pages_to_index(site: Path) -> list[tuple[str, Path]]:
-    """(URL relative to the site root, file) for every content page; redirect stubs skipped."""
+def pages_to_index(site: Path) -> list[tuple[str, dict]]:
+    """(URL relative to the site root, searchable parts) of every content page; each file read once,
+    redirect stubs skipped."""
     found = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel in SKIP or rel.startswith(("api/", "schemas/", f"{FOLDER}/")):
             continue
-        head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-        if 'http-equiv="refresh"' in head:
+        html = path.read_text(encoding="utf-8", errors="replace")
+        if 'http-equiv="refresh"' in html[:2000]:
             continue
         url = rel[: -len("index.html")] if rel.endswith("index.html") else rel  # relative: the site may live in a folder
-        found.append((url, path))
+        found.append((url, read_page(html)))
     return found
 
 
@@ -175,7 +175,7 @@ def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
 
 def index_site(site: Path) -> int:
     """Write the shards to site/search/; returns the number of pages indexed."""
-    pages = [(url, read_page(path.read_text(encoding="utf-8"))) for url, path in pages_to_index(site)]
+    pages = pages_to_index(site)
     folder = site / FOLDER
     folder.mkdir(exist_ok=True)
     for old in folder.glob("*.json"):
@@ -184,7 +184,3 @@ def index_site(site: Path) -> int:
         (folder / f"{key}.json").write_text(json.dumps(shard, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(pages)
 
-
-def largest_shard_gzipped(site: Path) -> int:
-    """Bytes of the largest shard as a host would send it (gzip): what one word of a query costs at most."""
-    return max((len(gzip.compress(p.read_bytes())) for p in (site / FOLDER).glob("*.json")), default=0)
