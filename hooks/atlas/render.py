@@ -122,7 +122,8 @@ def _study_pages(atlas, kind, citing) -> list[Page]:
         src = src_uri(kind.name, key)
         url = bib.readurl(key)
         host = host_of(url, hosts) if URL_RE.match(url) else None
-        copy = Markup(f'<a href="{html.escape(url, quote=True)}">the copy read</a>') if host else None
+        # the address as the link's text too: a printed page still says where the copy is
+        copy = Markup(f'<a class="study__copy" href="{html.escape(url, quote=True)}">{md_text(url)}</a>') if host else None
         cited = [{"link": Markup(f"[{md_text(s.title)}]({relative_md(src, s.src)}{'#' + s.anchor if s.anchor else ''})"),
                   "text": s.text, "at": s.at} for s in citing.get(key, [])]
         pages.append(_render(atlas, kind.page_template, src, atlas.sources[(kind.name, key)], bib.title(key),
