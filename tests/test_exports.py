@@ -20,16 +20,17 @@ def validator(site, name):
 
 @pytest.mark.parametrize("kind", [k.name for k in EXPORTED])
 def test_each_kind_exports_valid_json_with_every_item(real_site, kind):
-    folder = next(k.url for k in EXPORTED if k.name == kind)
-    export = json.loads((real_site / "api" / f"{folder}.json").read_text())
-    errors = [e.message for e in validator(real_site, f"api-{folder}.json").iter_errors(export)]
+    spec = next(k for k in EXPORTED if k.name == kind)
+    export = json.loads((real_site / "api" / f"{spec.export_name}.json").read_text())
+    errors = [e.message for e in validator(real_site, f"api-{spec.export_name}.json").iter_errors(export)]
     assert errors == []
     assert export["count"] == len(ATLAS.entities[kind])
     assert [item["id"] for item in export["items"]] == list(ATLAS.entities[kind])
     assert export["items"] == list(ATLAS.entities[kind].values())  # round-trip: the data itself
     assert export["license"]["name"] == "CC BY-SA 4.0"
+    assert len(export["urls"]) == (len(export["items"]) if spec.has_pages else 0)  # questions have no pages
     for eid, url in export["urls"].items():
-        assert url.endswith(f"/{folder}/{eid}/") and (real_site / folder / eid / "index.html").exists()
+        assert url.endswith(f"/{spec.url}/{eid}/") and (real_site / spec.url / eid / "index.html").exists()
 
 
 def test_free_exercise_db_export_matches_that_schema(real_site):

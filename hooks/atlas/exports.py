@@ -66,7 +66,7 @@ CSL_TYPES = {"article": "article-journal", "book": "book", "incollection": "chap
 
 
 def csl_json(bib: Bibliography) -> list:
-    """The bibliography as CSL-JSON; the kind of evidence is kept in `genre`."""
+    """The bibliography as CSL-JSON; the kind of evidence is kept in `genre`, what the atlas read in `custom`."""
     items = []
     for key, entry in bib.entries.items():
         f = {name.lower(): value for name, value in entry.fields.items()}
@@ -87,6 +87,8 @@ def csl_json(bib: Bibliography) -> list:
                            ("url", "URL"), ("howpublished", "container-title"), ("note", "note"), ("edition", "edition")):
             if field in f and csl not in item:
                 item[csl] = f[field] if field in ("doi", "url") else bib.text_of(f[field])
+        if f.get("read"):  # what the atlas read of a study, and where (not CSL variables: kept under `custom`)
+            item["custom"] = {"read": f["read"], "readurl": f.get("readurl", "")}
         items.append(item)
     return items
 

@@ -164,8 +164,11 @@ def _references_page(atlas, pages: list[Page]) -> Page:
         for key in dict.fromkeys(content.cited):
             citing[key].append((content.src_uri, content.title))
     keys = sorted(atlas.bib.keys(), key=atlas.bib.sort_key)
+    studies = atlas.entities["study"]
     entries = [
         {"key": Markup(key), "html": Markup(atlas.bib.html(key)), "kind": atlas.bib.design(key),
+         "read": read_status(atlas.bib, key),
+         "study": Markup(relative_url(REFERENCES_URI, src_uri("study", key))) if key in studies else None,
          "citing": Markup(", ".join(f'<a href="{relative_url(REFERENCES_URI, src)}">{md_text(title)}</a>'
                                     for src, title in sorted(citing[key], key=lambda c: c[1].lower())))}
         for key in keys  # keys match bibliography.KEY_RE, so they are safe in an id attribute
