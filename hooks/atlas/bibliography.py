@@ -41,6 +41,21 @@ DESIGNS = {
     "web article": "Web article",
 }
 
+# How strong each kind of evidence is, for the grades of answers (evidence/grades.py): a review
+# of studies, a study that measured the outcome over time (training), an acute or observational
+# study (one session, EMG, laboratory, cross-sectional), or opinion. A preprint is research not yet
+# reviewed, ranked with the acute studies. Every kind but opinion is a study: citing it for a
+# finding needs a pinpoint, and the atlas must have read it.
+TIERS = {
+    "meta-analysis": "review", "systematic review": "review",
+    "rct": "training", "controlled trial": "training", "training study": "training", "cohort": "training",
+    "cross-sectional": "acute", "laboratory": "acute", "case series": "acute", "preprint": "acute",
+    "narrative review": "opinion", "commentary": "opinion", "position stand": "opinion", "textbook": "opinion",
+    "report": "opinion", "web article": "opinion",
+}
+# What the atlas read of a study (`read` in references.bib), and how pages say it.
+READ = {"full text": "full text", "abstract": "abstract only"}
+
 # Fields each supported entry type needs; a tuple means "one of these".
 REQUIRED = {
     "article": ["author", "title", "journal", "year"],
@@ -108,6 +123,22 @@ class Bibliography:
     def design(self, key) -> str:
         return DESIGNS.get(self.entries[key].fields.get("design", ""), "")
 
+    def tier(self, key) -> str:
+        """review, training, acute or opinion (see TIERS); opinion when the design is unknown."""
+        return TIERS.get(self.entries[key].fields.get("design", ""), "opinion")
+
+    def is_study(self, key) -> bool:
+        """Research (a trial, a review, a laboratory study ...), not an article, book or opinion."""
+        return key in self.entries and self.tier(key) != "opinion"
+
+    def read(self, key) -> str:
+        """What the atlas read of it: 'full text', 'abstract', or '' (nothing recorded)."""
+        return self.entries[key].fields.get("read", "")
+
+    def readurl(self, key) -> str:
+        """The address of the copy the atlas read ('' when none is recorded)."""
+        return self.entries[key].fields.get("readurl", "")
+
     def doi(self, key) -> str:
         return self.entries[key].fields.get("doi", "")
 
@@ -122,6 +153,19 @@ class Bibliography:
         if key not in self._text:
             self._format_all()
         return self._text[key]
+
+    def short(self, key) -> str:
+        """'Maeo et al. 2021', 'Maeo and Kanehisa 2021', or the title when there is no author."""
+        entry = self.entries[key]
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        names = [self.text_of(" ".join(p.prelast_names + p.last_names)) or self.text_of(str(p)) for p in people]
+        who = (names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2
+               else f"{names[0]} et al." if names else self.text_of(entry.fields.get("title", key)))
+        year = entry.fields.get("year", "")
+        return f"{who} {year}".strip()
+
+    def title(self, key) -> str:
+        return self.text_of(self.entries[key].fields.get("title", key))
 
     def sort_key(self, key):
         entry = self.entries[key]
@@ -260,6 +304,15 @@ def _check_fields(bib, key, entry, problems) -> None:
     url = entry.fields.get("url")
     if url is not None and not URL_RE.match(url):
         problems.add(bib.path, *bib.field_pos(key, "url"), "A508", key=key)
+    # what the atlas read: `read` and `readurl` go together (the host of the copy is checked
+    # against data/copy-hosts.yaml once the data is loaded, in evidence/checks.py)
+    read = entry.fields.get("read")
+    if read is not None and read not in READ:
+        problems.add(bib.path, *bib.field_pos(key, "read"), "A204", value=read, where=f"read of '{key}'",
+                     suggestion=did_you_mean(read, READ), options=", ".join(READ))
+    for have, need in (("read", "readurl"), ("readurl", "read")):
+        if have in entry.fields and need not in entry.fields:
+            problems.add(bib.path, *bib.field_pos(key, have), "A502", key=key, type=entry.type, fields=need)
 
 
 def _check_doi(bib, key, entry, seen_doi, problems) -> None:

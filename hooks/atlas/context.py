@@ -15,6 +15,7 @@ from .bibliography import DESIGNS
 from .bodymap import ROLE_LABELS, render_bodymap
 from .citations import Citer
 from .claims import refs_in, support_counts
+from .evidence.grades import grade_question
 from .text import md_text
 from .urls import page_url, relative_md, relative_url, src_uri
 
@@ -80,7 +81,7 @@ class PageContext:
     def __init__(self, atlas, page_src: str):
         self.atlas = atlas
         self.src = page_src
-        self.citer = Citer(atlas.bib, page_src)
+        self.citer = Citer(atlas.bib, page_src, atlas.entities.get("study", {}))
 
     def link(self, kind: str, entity_id: str, anchor: str = "") -> Markup:
         target = relative_md(self.src, src_uri(kind, entity_id))
@@ -119,6 +120,14 @@ class PageContext:
             return Markup(f'<a class="own-note" href="{about}" title="The atlas&#39;s own advice: no source gives it, '
                           f'so it cites none">coaching note</a>')
         return self.cite(statement["refs"])
+
+    def grade(self, question: dict) -> Markup:
+        """A question's grade: a badge whose tooltip gives the rule, linked to the rules on the About page,
+        and what the grade rests on."""
+        g = grade_question(self.atlas.bib, question)
+        rules = relative_url(self.src, ABOUT_URI) + "#grades"
+        return Markup(f'<a class="grade grade--{g.letter.lower()}" href="{rules}" title="{md_text("Grade " + g.letter + ": " + g.rule)}">'
+                      f'Grade {g.letter}</a> <span class="grade__basis">{md_text(g.basis)}</span>')
 
     def references(self, always: bool = False) -> Markup:
         return self.citer.references(always)

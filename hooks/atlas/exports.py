@@ -32,9 +32,9 @@ def _dump(value) -> bytes:
 
 def _envelope(kind, entities: dict, site_url: str) -> dict:
     """Items exactly as the data schemas define them (so they validate as is), pages beside them."""
-    return {"$schema": f"{site_url}schemas/api-{kind.url}.json", "license": LICENSE, "source": site_url,
-            "count": len(entities), "items": list(entities.values()),
-            "urls": {eid: site_url + page_url(src_uri(kind.name, eid)) for eid in entities}}
+    pages = {eid: site_url + page_url(src_uri(kind.name, eid)) for eid in entities} if kind.has_pages else {}
+    return {"$schema": f"{site_url}schemas/api-{kind.export_name}.json", "license": LICENSE, "source": site_url,
+            "count": len(entities), "items": list(entities.values()), "urls": pages}
 
 
 def free_exercise_db(atlas, entity_id: str, e: dict) -> dict:
@@ -98,7 +98,7 @@ def export_schemas(site_url: str) -> dict:
     for kind in EXPORTED:
         envelope = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Glute & Hamstring Atlas: {kind.url}",
+            "title": f"Glute & Hamstring Atlas: {kind.export_name}",
             "type": "object",
             "required": ["license", "source", "count", "items", "urls"],
             "properties": {
@@ -108,7 +108,7 @@ def export_schemas(site_url: str) -> dict:
                 "urls": {"type": "object", "additionalProperties": {"type": "string"}},
             },
         }
-        files[f"schemas/api-{kind.url}.json"] = _dump(envelope)
+        files[f"schemas/api-{kind.export_name}.json"] = _dump(envelope)
     return files
 
 
@@ -134,7 +134,7 @@ def figure_files(atlas, site_url: str) -> dict:
 def exports(atlas, site_url: str) -> dict:
     files = {}
     for kind in EXPORTED:
-        files[f"api/{kind.url}.json"] = _dump(_envelope(kind, atlas.entities[kind.name], site_url))
+        files[f"api/{kind.export_name}.json"] = _dump(_envelope(kind, atlas.entities[kind.name], site_url))
     files["api/references.json"] = _dump(csl_json(atlas.bib))
     files["references.bib"] = atlas.bib.path.read_bytes()
     fed = [free_exercise_db(atlas, eid, e) for eid, e in atlas.entities["exercise"].items()]
@@ -146,7 +146,8 @@ def exports(atlas, site_url: str) -> dict:
     files.update(figure_files(atlas, site_url))
     # bare-list formats (CSL-JSON, free-exercise-db) cannot hold a licence field: the catalogue states it
     catalogue = [
-        *({"path": f"api/{k.url}.json", "format": "atlas", "schema": f"schemas/api-{k.url}.json"} for k in EXPORTED),
+        *({"path": f"api/{k.export_name}.json", "format": "atlas", "schema": f"schemas/api-{k.export_name}.json"}
+          for k in EXPORTED),
         {"path": "api/references.json", "format": "CSL-JSON", "schema": None},
         {"path": "references.bib", "format": "BibTeX", "schema": None},
         {"path": "api/free-exercise-db/exercises.json", "format": "free-exercise-db", "schema": "schemas/free-exercise-db.json"},

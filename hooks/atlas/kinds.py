@@ -23,10 +23,17 @@ class Kind:
     index_description: str = ""
     boost: int | None = None  # search ranking of its pages (an exercise outranks a guide for its own name)
     export: bool = False  # published as /api/<url>.json
+    # its index page is the bibliography (/references/), which lists every source, not only these
+    bibliography_index: bool = False
 
     @property
     def has_pages(self) -> bool:
         return bool(self.url)
+
+    @property
+    def export_name(self) -> str:
+        """The open-data file: /api/<export_name>.json."""
+        return self.folder or self.url
 
     @property
     def page_template(self) -> str:
@@ -71,16 +78,22 @@ KINDS = (
          index_title="Equipment",
          index_description="Every piece of equipment the atlas's exercises use, and what you can train with each: "
                            "with no equipment, with only bands or with only dumbbells."),
+    Kind("study", "Study", "study", folder="studies", url="references", export=True, bibliography_index=True,
+         index_title="References",
+         index_description="Every source the Glute & Hamstring Atlas cites, with its kind of evidence and the pages "
+                           "that cite it; each study the atlas read has its own page."),
+    Kind("question", "Question", "question", folder="questions", export=True),
     Kind("pattern", "Movement pattern", "pattern", file="patterns.yaml"),
     Kind("muscle-group", "Muscle group", "vocabulary", file="muscle-groups.yaml"),
     Kind("glossary", "Glossary entry", "glossary", file="glossary.yaml"),
+    Kind("copy-host", "Host of copies", "copy-host", file="copy-hosts.yaml"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 PAGE_KINDS = tuple(kind for kind in KINDS if kind.has_pages)
 FOLDER_KINDS = tuple(kind for kind in KINDS if kind.folder)
 FILE_KINDS = tuple(kind for kind in KINDS if kind.file)
 # schema files that are not a kind's own: shared definitions, and the format we export to
-EXTRA_SCHEMAS = ("common", "free-exercise-db")
+EXTRA_SCHEMAS = ("common", "free-exercise-db", "evidence-allowlist")
 SCHEMAS = tuple(dict.fromkeys([*EXTRA_SCHEMAS[:1], *(kind.schema for kind in KINDS), *EXTRA_SCHEMAS[1:]]))
 
 

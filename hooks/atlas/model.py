@@ -7,6 +7,7 @@ rendering (render.py) is the fifth step, and needs an Atlas without errors.
 - validate (validate.py): schemas, ids, claims, consistency, links that must not break.
 - link (relations.py): derive every relation that is declared only once.
 - cite (here): citations and entity links in hand-written pages; sources never cited.
+- evidence (evidence/checks.py): pinpoints, what was read, study files, coverage (A9xx).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from . import bibliography, relations, sources, validate
 from .claims import refs_in
+from .evidence import checks as evidence
 from .markdown import scan_content
 from .problems import Problems
 
@@ -49,9 +51,12 @@ def load(root: Path) -> tuple[Atlas, Problems]:
     found = sources.read(root, problems)
     atlas = Atlas(root=root, bib=found.bib, content=found.content)
     validate.validate(atlas, found, problems)
-    if not problems:
+    valid = not problems
+    if valid:
         atlas.links = relations.link(atlas)
     cite(atlas, found, problems)
+    if valid:
+        evidence.check(atlas, found, problems)
     return atlas, problems
 
 

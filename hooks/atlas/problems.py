@@ -132,6 +132,31 @@ CODES = {
     "A807": Code("a surface of impossible height",
                  "the {surface} under the {part} would be {height} cm high; a {surface} is {low} to {high} cm, "
                  "so change the pose"),
+    # evidence from the research itself: pinpoints, what was read, study files, coverage
+    "A901": Code("a study cited without a pinpoint",
+                 "{where} cites the {design} '{key}' without a pinpoint; say where it stands in the study "
+                 "(at: Results, Table 2 in data, [@{key}, Results, Table 2] in a page), or cite the article "
+                 "that names the study"),
+    "A902": Code("a pinpoint to a study nobody read",
+                 "{where} pinpoints '{key}', which records nothing read; read the study, then add read "
+                 "(full text or abstract) and readurl (the copy you read) to its entry in references.bib"),
+    "A903": Code("a pinpoint beyond what was read",
+                 "{where} pinpoints '{key}' at '{at}', but the atlas read only its abstract; pinpoint the "
+                 "Abstract, or read the full text and record read = full text"),
+    "A904": Code("readurl is not a trusted copy",
+                 "readurl of '{key}' {reason}; link the copy you read at the publisher, PubMed Central, PubMed "
+                 "or the authors' institution (hosts: data/copy-hosts.yaml)"),
+    "A905": Code("a pinpointed study without a study file",
+                 "'{key}' is cited with a pinpoint but has no study file; summarise it in data/studies/{key}.yaml "
+                 "(atlas new study {key})"),
+    "A906": Code("a study file for a source that is not a study",
+                 "'{key}' is a {design} in references.bib, not a study; study files are for research "
+                 "(trials, reviews, laboratory studies): delete the file or correct the design"),
+    "A907": Code("an exercise without research",
+                 "exercise '{id}' cites no study with a pinpoint; cite a study of it or of a close variant, or "
+                 "record what was searched under research (searched, found: none)"),
+    "A908": Code("a stale entry in the evidence allowlist",
+                 "allowlist entry {what} matches no problem any more; remove it (the list only shrinks)"),
 }
 
 

@@ -40,6 +40,8 @@ class Relations:
     equipment_exercises: dict = field(default_factory=lambda: defaultdict(list))  # equipment -> [exercise]
     exercise_programs: dict = field(default_factory=lambda: defaultdict(list))  # exercise -> [program]
     related: dict = field(default_factory=lambda: defaultdict(list))  # exercise -> [Related]
+    exercise_questions: dict = field(default_factory=lambda: defaultdict(list))  # exercise -> [question]
+    guide_questions: dict = field(default_factory=lambda: defaultdict(list))  # guide slug -> [question]
 
 
 def link(atlas) -> Relations:
@@ -62,4 +64,9 @@ def link(atlas) -> Relations:
             for item in block["items"]:
                 if pid not in links.exercise_programs[item["exercise"]]:
                     links.exercise_programs[item["exercise"]].append(pid)
+    for qid, question in atlas.entities["question"].items():
+        for eid in question.get("exercises", []):
+            links.exercise_questions[eid].append(qid)
+        for slug in question.get("guides", []):
+            links.guide_questions[slug].append(qid)
     return links

@@ -15,12 +15,17 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .bibliography import URL_RE
 from .bodymap import render_bodymap
-from .citations import Citer
+from .citations import read_status
 from .context import FILTERS, PageContext, json_script
+from .evidence.checks import host_of
+from .evidence.citing import statements
+from .evidence.grades import rules_markdown
 from .kinds import PAGE_KINDS
-from .markdown import BODYMAP_MARKER, CITATION, CITED_KEY, CODE, ENTITY_LINK
+from .markdown import BODYMAP_MARKER, CITATION, CODE, ENTITY_LINK, GRADE_RULES_MARKER, cited_refs
 from .schemadoc import reference_tables
+from .sources import GUIDES
 from .text import md_text, plain_title
 from .urls import (
     BUILDER_URI,
@@ -88,8 +93,9 @@ def _render(atlas, template: str, page_src: str, edit_path, title: str, descript
 
 def render_pages(atlas) -> list[Page]:
     pages = []
+    citing = statements(atlas)
     for kind in PAGE_KINDS:
-        pages += _kind_pages(atlas, kind)
+        pages += _study_pages(atlas, kind, citing) if kind.bibliography_index else _kind_pages(atlas, kind)
     pages += _tool_pages(atlas)
     pages.append(_references_page(atlas, pages))
     return pages
@@ -102,8 +108,27 @@ def _kind_pages(atlas, kind) -> list[Page]:
         description = item.get("summary") or item.get("description") or f"{item['name']} in the atlas."
         pages.append(_render(atlas, kind.page_template, src_uri(kind.name, item_id), atlas.sources[(kind.name, item_id)],
                              item["name"], description, boost=kind.boost, item=item, id=item_id))
-    pages.append(_render(atlas, kind.index_template, index_uri(kind.name), None, kind.index_title,
-                         kind.index_description, items=atlas.entities[kind.name]))
+    if not kind.bibliography_index:  # else the references page, rendered last, is its index
+        pages.append(_render(atlas, kind.index_template, index_uri(kind.name), None, kind.index_title,
+                             kind.index_description, items=atlas.entities[kind.name]))
+    return pages
+
+
+def _study_pages(atlas, kind, citing) -> list[Page]:
+    """A page per study the atlas read: its summary, what was read and where, and every statement citing it."""
+    pages = []
+    bib, hosts = atlas.bib, atlas.entities["copy-host"]
+    for key, item in atlas.entities[kind.name].items():
+        src = src_uri(kind.name, key)
+        url = bib.readurl(key)
+        host = host_of(url, hosts) if URL_RE.match(url) else None
+        copy = Markup(f'<a href="{html.escape(url, quote=True)}">the copy read</a>') if host else None
+        cited = [{"link": Markup(f"[{md_text(s.title)}]({relative_md(src, s.src)}{'#' + s.anchor if s.anchor else ''})"),
+                  "text": s.text, "at": s.at} for s in citing.get(key, [])]
+        pages.append(_render(atlas, kind.page_template, src, atlas.sources[(kind.name, key)], bib.title(key),
+                             item["question"], boost=kind.boost, item=item, id=key, short=bib.short(key),
+                             reference=Markup(bib.html(key)), design=bib.design(key), read=read_status(bib, key),
+                             copy=copy, host=host["name"] if host else "", cited=cited))
     return pages
 
 
@@ -160,7 +185,8 @@ def _builder_data(atlas) -> Markup:
 
 def render_content(markdown: str, page_src: str, atlas) -> str:
     """A hand-written page with its citations numbered, entity links resolved and references appended."""
-    citer = Citer(atlas.bib, page_src)
+    ctx = PageContext(atlas, page_src)
+    citer = ctx.citer
 
     def entity_link(match):
         text, kind, entity_id, anchor = match.groups()
@@ -168,8 +194,10 @@ def render_content(markdown: str, page_src: str, atlas) -> str:
         return f"[{label}]({relative_md(page_src, src_uri(kind, entity_id))}{anchor or ''})"
 
     def citation(match):
-        return str(citer.cite(CITED_KEY.findall(match.group(1))))
+        return str(citer.cite(cited_refs(match.group(1))))
 
+    if GRADE_RULES_MARKER in markdown:
+        markdown = markdown.replace(GRADE_RULES_MARKER, rules_markdown())
     if BODYMAP_MARKER in markdown:
         linked = render_bodymap(atlas, page_src, {}, "Body map: choose a muscle to open its page", links=True)
         markdown = markdown.replace(BODYMAP_MARKER, str(linked))
@@ -179,5 +207,16 @@ def render_content(markdown: str, page_src: str, atlas) -> str:
         prose = CITATION.sub(citation, ENTITY_LINK.sub(entity_link, markdown[last:start]))
         pieces.append(prose + markdown[start:end])
         last = end
+    questions = _guide_questions(atlas, page_src, ctx)  # after the text: numbered after its citations
     references = str(citer.references())  # str: adding Markup to the body would escape the body
-    return "".join(pieces).rstrip("\n") + ("\n\n" + references if references else "\n")
+    return "".join(pieces).rstrip("\n") + questions + ("\n\n" + references if references else "\n")
+
+
+def _guide_questions(atlas, page_src: str, ctx) -> str:
+    """'What the research says': the questions that name this guide, before its references."""
+    slug = page_src[len(GUIDES):-3] if page_src.startswith(GUIDES) else None
+    questions = atlas.links.guide_questions.get(slug, []) if slug else []
+    if not questions:
+        return ""
+    body = _env.get_template("questions.md.j2").render(atlas=atlas, page=ctx, questions=questions, level=3)
+    return "\n\n## What the research says {#research}\n\n" + body.rstrip("\n")

@@ -15,6 +15,7 @@ from .markdown import ContentPage
 from .problems import Problems
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+GUIDES = "guides/"  # content/guides/<slug>.md
 
 
 @dataclass
@@ -38,6 +39,9 @@ def read(root: Path, problems: Problems) -> Sources:
     found.known["reference"] = set(found.bib.keys())
     content_dir = root / "content"
     found.content = [ContentPage.read(path, content_dir) for path in sorted(content_dir.rglob("*.md"))]
+    # guides are hand-written pages; a question names the guides that show it by their slug
+    found.known["guide"] = {page.src_uri[len(GUIDES):-3] for page in found.content
+                            if page.src_uri.startswith(GUIDES) and page.src_uri.count("/") == 1}
     return found
 
 

@@ -10,7 +10,7 @@ import re
 
 from .kinds import BY_NAME
 
-REFERENCES_URI = "references.md"
+REFERENCES_URI = "references/index.md"  # the bibliography is the index of the study pages
 GLOSSARY_URI = "glossary.md"
 DATA_REFERENCE_URI = "data-reference.md"
 CONTRIBUTING_URI = "contributing.md"

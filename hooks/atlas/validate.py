@@ -23,7 +23,8 @@ def validate(atlas, found, problems: Problems) -> None:
     for (kind, stem), doc in found.docs.items():
         _validate_file(atlas, kind, stem, doc, checker, problems, seen_ids)
     for kind in FOLDER_KINDS:
-        by_name = sorted(atlas.entities[kind.name].items(), key=lambda item: item[1]["name"].lower())
+        # by name; kinds without a name (studies, questions) by id
+        by_name = sorted(atlas.entities[kind.name].items(), key=lambda item: item[1].get("name", item[0]).lower())
         atlas.entities[kind.name] = dict(by_name)
     if not problems:
         consistency.check(atlas, problems)

@@ -43,7 +43,8 @@ def test_every_kind_has_every_part(kind):
         f"kind '{kind.name}' has no schema: add hooks/atlas/schemas/{kind.schema}.json"
     assert bool(kind.folder) != bool(kind.file), f"kind '{kind.name}' needs exactly one of `folder` and `file`"
     if kind.has_pages:
-        for template in (kind.page_template, kind.index_template):
+        # a kind whose index is the bibliography (studies) has no index template of its own
+        for template in (kind.page_template,) + (() if kind.bibliography_index else (kind.index_template,)):
             assert TEMPLATES.joinpath(template).is_file(), f"kind '{kind.name}' has pages but no template {template}"
         assert kind.index_title and kind.index_description, f"kind '{kind.name}' has pages but no index title"
     if kind.folder:

@@ -1,0 +1,92 @@
+"""The grade of an answer: how sure the atlas is, computed from the designs of the sources
+behind it and whether sources disagree. Never typed by hand.
+
+`grade(supporting, against)` is the one function; RULES is the same logic in words, which
+the About page prints (so the text and the code sit side by side, and the tests hold both).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..bibliography import DESIGNS, TIERS
+from ..claims import ref_key
+
+# tiers from strongest to weakest (bibliography.TIERS gives each design its tier)
+ORDER = ("review", "training", "acute", "opinion")
+LETTERS = ("A", "B", "C", "D")
+RULES = (
+    ("A", "a systematic review or meta-analysis, or two or more training studies (randomised or controlled "
+          "trials, training studies, cohorts that measure the outcome over time) that agree"),
+    ("B", "one training study or trial"),
+    ("C", "acute studies only: one-session, EMG, laboratory or cross-sectional studies, case series, preprints"),
+    ("D", "expert opinion only: web articles, textbooks, commentaries, narrative reviews, position stands, reports"),
+)
+LOWERED = ("a source that disagrees with the answer, of a kind of evidence that ranks at or above the best "
+           "supporting one, lowers the grade one step (D stays D)")
+TIER_LABELS = {"review": "Reviews", "training": "Training studies", "acute": "Acute studies", "opinion": "Expert opinion"}
+
+
+def rules_markdown() -> str:
+    """The rules as the About page shows them: the grades, the lowering, and which kind of evidence counts as what."""
+    from ..text import md_text
+
+    lines = [f"- **{letter}**: {md_text(text)}." for letter, text in RULES]
+    lines.append(f"- **Disagreement**: {md_text(LOWERED)}.")
+    lines += ["", "| Rank | Kinds of evidence |", "| --- | --- |"]
+    for tier in ORDER:
+        kinds = ", ".join(DESIGNS[d] for d, t in TIERS.items() if t == tier)
+        lines.append(f"| {TIER_LABELS[tier]} | {md_text(kinds)} |")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Grade:
+    letter: str  # A, B, C or D
+    basis: str  # what it rests on, in words
+    lowered: bool = False  # a disagreeing source lowered it one step
+
+    @property
+    def rule(self) -> str:
+        return dict(RULES)[self.letter]
+
+
+def _tier(design: str) -> str:
+    return TIERS.get(design, "opinion")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"one {one}" if n == 1 else f"{'two' if n == 2 else n} {many}"
+
+
+def grade(supporting: list[str], against: list[str] = ()) -> Grade:
+    """The grade from the `design`s of the distinct sources behind an answer and of those against it."""
+    tiers = [_tier(d) for d in supporting]
+    reviews, training = tiers.count("review"), tiers.count("training")
+    if reviews:
+        level, basis = 0, _count(reviews, "systematic review or meta-analysis", "systematic reviews or meta-analyses")
+    elif training >= 2:
+        level, basis = 0, f"{_count(training, 'training study', 'training studies')} that agree"
+    elif training == 1:
+        level, basis = 1, "one training study or trial"
+    elif "acute" in tiers:
+        level, basis = 2, "acute studies only"
+    else:
+        level, basis = 3, "expert opinion only"
+    best = min((ORDER.index(t) for t in tiers), default=len(ORDER) - 1)
+    opposed = [ORDER.index(_tier(d)) for d in against]
+    lowered = any(rank <= best for rank in opposed)
+    if lowered:
+        strongest = min(opposed)
+        kind = DESIGNS.get(next(d for d in against if ORDER.index(_tier(d)) == strongest), "source").lower()
+        basis += f"; lowered one step: a {kind} disagrees"
+        level = min(level + 1, len(LETTERS) - 1)
+    return Grade(LETTERS[level], basis, lowered)
+
+
+def grade_question(bib, question: dict) -> Grade:
+    """A question's grade, from its `refs` and `against` (each source counted once)."""
+    def designs(items):
+        keys = dict.fromkeys(ref_key(item) for item in items)
+        return [bib.entries[k].fields.get("design", "") for k in keys if k in bib]
+
+    return grade(designs(question["refs"]), designs(question.get("against", [])))
