@@ -150,3 +150,30 @@ def test_a_pinpointed_citation_shows_pinpoint_and_read_status_on_hover_and_focus
         assert focused.is_visible()
         assert "Pinpoint: Abstract" in focused.inner_text() and "Read: abstract only" in focused.inner_text()
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["references/sample2020bridge/", "exercises/glute-bridge/", "guides/programming/"])
+def test_axe_finds_no_violations_on_study_pages_and_questions(site, browser, path, scheme):
+    from conftest import AXE
+
+    with serve(site) as url:
+        context = browser.new_context(color_scheme=scheme, bypass_csp=True)  # only to inject axe
+        page = context.new_page()
+        page.goto(url + path)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+        context.close()
+    assert violations == []
+
+
+@pytest.mark.browser
+def test_a_study_page_fits_a_phone(site, browser):
+    with serve(site) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(url + "references/sample2020bridge/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        context.close()
