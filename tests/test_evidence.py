@@ -77,7 +77,9 @@ def test_an_exercise_page_answers_its_questions_with_a_computed_grade(site):
     assert 'id="research"' in evidence and 'id="question-bridge-or-thrust"' in evidence
     grade = re.search(r'<a class="grade grade--c" href="../../about/#grades" title="([^"]+)">Grade C</a>', evidence)
     assert grade and "acute studies only" in grade.group(1)
-    assert "acute studies only" in " ".join(page.text.split())
+    text = " ".join(page.text.split())
+    assert "Grade C rests on acute studies only" in text
+    assert "1 question answered from the research (grade C)." in text  # the summary at the top
     # the fixed anchors stay, in order
     ids = [e.attrs["id"] for e in page.elements if e.tag == "h2" and "id" in e.attrs]
     assert ids == ["muscles", "technique", "cues", "mistakes", "programming", "variations", "evidence", "references"]
@@ -93,7 +95,7 @@ def test_a_guide_shows_its_questions_before_its_references(site):
     raw = (site / "guides" / "programming" / "index.html").read_text()
     assert raw.index('id="research"') < raw.index('id="question-thrust-growth"') < raw.index('id="references"')
     section = raw[raw.index('id="question-thrust-growth"'):raw.index('id="references"')]
-    assert 'class="grade grade--b"' in section and "one training study or trial" in section
+    assert 'class="grade grade--b"' in section and "rests on one training study or trial" in section
     assert "Sources that disagree" in section  # a laboratory study ranks below the trial: B stays B
 
 
