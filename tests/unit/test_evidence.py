@@ -129,3 +129,12 @@ HOSTS = {
 def test_host_of(url, host):
     found = host_of(url, HOSTS)
     assert (found and next(k for k, v in HOSTS.items() if v is found)) == host or (found is None and host is None)
+
+
+def test_contributing_states_the_same_rules():
+    from atlas.evidence.grades import LOWERED
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    for letter, rule in RULES:
+        assert f"- **{letter}**: {rule}.\n" in guide
+    assert f"- **Disagreement**: {LOWERED}.\n" in guide
