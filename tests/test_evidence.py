@@ -179,3 +179,26 @@ def test_a_study_page_fits_a_phone(site, browser):
         page.goto(url + "references/sample2020bridge/")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         context.close()
+
+
+@pytest.mark.parametrize("path,old,new,message", [
+    ("data/questions/thrust-growth.yaml", "guides: [programming]", "guides: [programing]",
+     "data/questions/thrust-growth.yaml:8:10: A401 unknown guide id 'programing' (did you mean 'programming'?)"),
+    ("data/questions/bridge-or-thrust.yaml", "exercises: [glute-bridge, hip-thrust]", "exercises: [glute-bridge, hip-trust]",
+     "data/questions/bridge-or-thrust.yaml:6:27: A401 unknown exercise id 'hip-trust' (did you mean 'hip-thrust'?)"),
+    ("data/questions/thrust-growth.yaml", "guides: [programming]\n", "",
+     "data/questions/thrust-growth.yaml:1:1: A202 missing required key 'exercises'"),
+    ("data/studies/sample2021thrust.yaml", "id: sample2021thrust", "id: sample2021thrusts",
+     "data/studies/sample2021thrust.yaml:1:5: A402 unknown reference key 'sample2021thrusts' (did you mean 'sample2021thrust'?)"),
+    ("data/exercises/hip-thrust.yaml", "  found: none", "  found: nothing",
+     "data/exercises/hip-thrust.yaml:22:10: A204 'nothing' is not allowed for 'found'; choose one of: none"),
+])
+def test_study_and_question_mistakes_point_at_the_file_line_and_column(tmp_path, path, old, new, message):
+    from conftest import BIN, run
+
+    project = make_project(tmp_path)
+    file = project / path
+    assert old in file.read_text()
+    file.write_text(file.read_text().replace(old, new))
+    result = run(str(BIN / "atlas"), "--root", str(project), "check")
+    assert result.returncode == 1 and message in result.stderr.splitlines(), result.stderr
