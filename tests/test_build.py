@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import sys
@@ -331,3 +332,17 @@ def test_exercise_pages_carry_howto_structured_data(real_site, eid):
     assert how_to["url"].endswith(f"/exercises/{eid}/")
     steps = data["technique"].get("setup", []) + data["technique"]["steps"]
     assert [s["text"] for s in how_to["step"]] == steps and all(s["@type"] == "HowToStep" for s in how_to["step"])
+
+
+def test_the_about_page_states_the_grade_rules_the_build_applies(real_site):
+    from atlas.evidence.grades import LOWERED, RULES
+
+    assert "grades" in htmlscan.read(real_site / "about" / "index.html").ids
+    raw = (real_site / "about" / "index.html").read_text()
+    # the text a reader sees, without the glossary's tooltips (EMG is explained where it stands)
+    raw = re.sub(r'<span class="gloss__tip"[^>]*>.*?</span>', "", raw, flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", raw)).split())
+    for letter, rule in RULES:
+        assert f"{letter}: {rule}." in text
+    assert f"Disagreement: {LOWERED}." in text
+    assert "Training studies Randomised controlled trial, Controlled trial, Training study, Cohort study" in text

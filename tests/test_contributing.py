@@ -38,6 +38,7 @@ FILLED_EXERCISE = {
     "level: TODO": "level: beginner", "muscle: TODO": "muscle: gluteus-maximus", "actions: [TODO]": "actions: [hip-extension]",
     "refs: [TODO]": "refs: [coach2024]", "- TODO": "- Do the thing", "text: TODO": "text: Do it well",
     "mistake: TODO what goes wrong": "mistake: Rushing", "fix: TODO how to fix it": "fix: Slow down", "sets: TODO": "sets: 3",
+    "searched: TODO": "searched: PubMed for my lift; 2026-12-03",
 }
 
 

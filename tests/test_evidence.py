@@ -77,7 +77,9 @@ def test_an_exercise_page_answers_its_questions_with_a_computed_grade(site):
     assert 'id="research"' in evidence and 'id="question-bridge-or-thrust"' in evidence
     grade = re.search(r'<a class="grade grade--c" href="../../about/#grades" title="([^"]+)">Grade C</a>', evidence)
     assert grade and "acute studies only" in grade.group(1)
-    assert "acute studies only" in " ".join(page.text.split())
+    text = " ".join(page.text.split())
+    assert "Grade C rests on acute studies only" in text
+    assert "1 question answered from the research (grade C)." in text  # the summary at the top
     # the fixed anchors stay, in order
     ids = [e.attrs["id"] for e in page.elements if e.tag == "h2" and "id" in e.attrs]
     assert ids == ["muscles", "technique", "cues", "mistakes", "programming", "variations", "evidence", "references"]
@@ -93,7 +95,7 @@ def test_a_guide_shows_its_questions_before_its_references(site):
     raw = (site / "guides" / "programming" / "index.html").read_text()
     assert raw.index('id="research"') < raw.index('id="question-thrust-growth"') < raw.index('id="references"')
     section = raw[raw.index('id="question-thrust-growth"'):raw.index('id="references"')]
-    assert 'class="grade grade--b"' in section and "one training study or trial" in section
+    assert 'class="grade grade--b"' in section and "rests on one training study or trial" in section
     assert "Sources that disagree" in section  # a laboratory study ranks below the trial: B stays B
 
 
@@ -150,3 +152,53 @@ def test_a_pinpointed_citation_shows_pinpoint_and_read_status_on_hover_and_focus
         assert focused.is_visible()
         assert "Pinpoint: Abstract" in focused.inner_text() and "Read: abstract only" in focused.inner_text()
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["references/sample2020bridge/", "exercises/glute-bridge/", "guides/programming/"])
+def test_axe_finds_no_violations_on_study_pages_and_questions(site, browser, path, scheme):
+    from conftest import AXE
+
+    with serve(site) as url:
+        context = browser.new_context(color_scheme=scheme, bypass_csp=True)  # only to inject axe
+        page = context.new_page()
+        page.goto(url + path)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+        context.close()
+    assert violations == []
+
+
+@pytest.mark.browser
+def test_a_study_page_fits_a_phone(site, browser):
+    with serve(site) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(url + "references/sample2020bridge/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        context.close()
+
+
+@pytest.mark.parametrize("path,old,new,message", [
+    ("data/questions/thrust-growth.yaml", "guides: [programming]", "guides: [programing]",
+     "data/questions/thrust-growth.yaml:8:10: A401 unknown guide id 'programing' (did you mean 'programming'?)"),
+    ("data/questions/bridge-or-thrust.yaml", "exercises: [glute-bridge, hip-thrust]", "exercises: [glute-bridge, hip-trust]",
+     "data/questions/bridge-or-thrust.yaml:6:27: A401 unknown exercise id 'hip-trust' (did you mean 'hip-thrust'?)"),
+    ("data/questions/thrust-growth.yaml", "guides: [programming]\n", "",
+     "data/questions/thrust-growth.yaml:1:1: A202 missing required key 'exercises'"),
+    ("data/studies/sample2021thrust.yaml", "id: sample2021thrust", "id: sample2021thrusts",
+     "data/studies/sample2021thrust.yaml:1:5: A402 unknown reference key 'sample2021thrusts' (did you mean 'sample2021thrust'?)"),
+    ("data/exercises/hip-thrust.yaml", "  found: none", "  found: nothing",
+     "data/exercises/hip-thrust.yaml:22:10: A204 'nothing' is not allowed for 'found'; choose one of: none"),
+])
+def test_study_and_question_mistakes_point_at_the_file_line_and_column(tmp_path, path, old, new, message):
+    from conftest import BIN, run
+
+    project = make_project(tmp_path)
+    file = project / path
+    assert old in file.read_text()
+    file.write_text(file.read_text().replace(old, new))
+    result = run(str(BIN / "atlas"), "--root", str(project), "check")
+    assert result.returncode == 1 and message in result.stderr.splitlines(), result.stderr

@@ -10,6 +10,11 @@ NEW_ITEMS = {
     "data/patterns.yaml": "- id: carry\n  name: Carry\n  free_exercise_db:\n    force: static\n    mechanic: compound\n    category: strongman\n",
     "data/muscle-groups.yaml": "- id: calves\n  name: Calves\n",
     "data/glossary.yaml": "- id: amrap\n  term: AMRAP\n  expansion: As many reps as possible\n  definition: A set taken to the last rep you can do well.\n",
+    "data/copy-hosts.yaml": "- id: example-university\n  name: Example University\n  kind: institution\n  domains: [example.org]\n",
+    # a study the atlas read, in full, at its authors' university (the host added above)
+    "references.bib": ("\n@article{carry2022calves,\n  author = {Carrier, Dee},\n  title = {Calf work in loaded carries},\n"
+                       "  journal = {Journal of Test Fixtures},\n  year = {2022},\n  design = {laboratory},\n"
+                       "  read = {full text},\n  readurl = {https://www.example.org/carrier2022.pdf},\n}\n"),
 }
 NEW_FILES = {
     "data/actions/ankle-plantar-flexion.yaml": (
@@ -32,6 +37,16 @@ NEW_FILES = {
         "    start:\n      trunk: 0\n      both: {ankle: -20, shoulder: 20, elbow: 120}\n"
         "    end:\n      trunk: 0\n      both: {ankle: -20, shoulder: 20, elbow: 120}\n"
         "cues:\n  - text: Stay tall.\n    own: true\n"),
+    "data/studies/carry2022calves.yaml": (
+        "id: carry2022calves\nquestion: How hard do the calves work in a loaded carry?\n"
+        "participants:\n  n: 10\n  sex: men\n  age: 20 to 30 years\n  training: recreationally active\n"
+        "compared:\n  - Carries at two loads\nduration: One session (acute)\noutcomes:\n  - Calf EMG\n"
+        "results:\n  - text: The heavier carry drove the calves harder.\n    at: Results, Figure 2\n"
+        "limits:\n  - Ten men.\n"),
+    "data/questions/carry-calves.yaml": (
+        "id: carry-calves\nquestion: Does a heavier carry work the calves harder?\n"
+        "answer: In ten men, the heavier carry drove the calves harder.\n"
+        "refs:\n  - {key: carry2022calves, at: \"Results, Figure 2\"}\nexercises: [sandbag-carry]\n"),
     "data/programs/carry-day.yaml": (
         "id: carry-day\nname: Carry day\nsummary: A short session of carries for the calves and grip.\n"
         "goal: Calves\nfrequency: Once a week\nrefs: [coach2024]\n"
@@ -63,9 +78,10 @@ def test_and_builds_with_both_engines(grown, tmp_path, engine):
     result = run(str(BIN / engine), "build", "--strict", "-f", str(grown / "mkdocs.yml"), "-d", str(site))
     assert result.returncode == 0, result.stderr
     for page in ("equipment/sandbag", "exercises/sandbag-carry", "muscles/gastrocnemius", "actions/ankle-plantar-flexion",
-                 "programs/carry-day"):
+                 "programs/carry-day", "references/carry2022calves"):
         assert (site / page / "index.html").exists(), page
     assert "AMRAP" in (site / "glossary" / "index.html").read_text()
+    assert "Does a heavier carry work the calves harder?" in (site / "exercises" / "sandbag-carry" / "index.html").read_text()
 
 
 def test_properdocs_builds_the_same_pages_as_mkdocs(real_site, tmp_path):

@@ -127,7 +127,15 @@ class PageContext:
         g = grade_question(self.atlas.bib, question)
         rules = relative_url(self.src, ABOUT_URI) + "#grades"
         return Markup(f'<a class="grade grade--{g.letter.lower()}" href="{rules}" title="{md_text("Grade " + g.letter + ": " + g.rule)}">'
-                      f'Grade {g.letter}</a> <span class="grade__basis">{md_text(g.basis)}</span>')
+                      f'Grade {g.letter}</a> <span class="grade__basis">rests on {md_text(g.basis)}</span>')
+
+    def questions_summary(self, question_ids) -> str:
+        """'2 questions answered from the research (grades A, B).' or ''."""
+        if not question_ids:
+            return ""
+        grades = sorted(grade_question(self.atlas.bib, self.atlas.entities["question"][q]).letter for q in question_ids)
+        n = len(question_ids)
+        return f"{n} {plural('question', n)} answered from the research ({plural('grade', n)} {', '.join(grades)})."
 
     def references(self, always: bool = False) -> Markup:
         return self.citer.references(always)

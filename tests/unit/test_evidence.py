@@ -11,7 +11,6 @@ from atlas.schema import SchemaChecker
 from atlas.yamlsource import Document
 from conftest import ROOT
 
-
 # --- grades: every rule, and disagreement lowering a grade ------------------------------
 
 @pytest.mark.parametrize("supporting,letter", [
@@ -62,7 +61,7 @@ def test_weaker_disagreement_does_not_lower(supporting, against, letter):
 def test_the_rules_the_about_page_prints_are_the_grades_rules():
     text = rules_markdown()
     for letter, rule in RULES:
-        assert f"- **{letter}**: " in text
+        assert f"- **{letter}**: " in text and rule.split(":")[0].split(",")[0] in text
     assert "lowers the grade one step" in text
     assert "| Training studies | Randomised controlled trial, Controlled trial, Training study, Cohort study |" in text
     assert "<!-- atlas:grade-rules -->" in (ROOT / "content" / "about.md").read_text()
@@ -130,3 +129,12 @@ HOSTS = {
 def test_host_of(url, host):
     found = host_of(url, HOSTS)
     assert (found and next(k for k, v in HOSTS.items() if v is found)) == host or (found is None and host is None)
+
+
+def test_contributing_states_the_same_rules():
+    from atlas.evidence.grades import LOWERED
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    for letter, rule in RULES:
+        assert f"- **{letter}**: {rule}.\n" in guide
+    assert f"- **Disagreement**: {LOWERED}.\n" in guide

@@ -37,10 +37,19 @@ class Statement:
     at: str | None  # the pinpoint it gives
 
 
-def _text(statement: dict, path) -> str:
+LABELS = {"technique": "Technique: setup and steps", "rep": "The REP model", "programming": "Sets, reps and effort"}
+
+
+def _text(atlas, statement: dict, path) -> str:
+    """What a statement says, or (for one without text) what it is."""
     for key in TEXT_KEYS:
         if isinstance(statement.get(key), str):
             return statement[key]
+    if isinstance(statement.get("action"), str) and statement["action"] in atlas.entities["action"]:
+        return f"{str(statement.get('role', '')).capitalize()} in {atlas.name('action', statement['action']).lower()}"
+    if path and path[0] in LABELS:
+        goal = statement.get("goal")
+        return LABELS[path[0]] + (f" ({goal})" if isinstance(goal, str) else "")
     words = [f"item {p + 1}" if isinstance(p, int) else str(p) for p in path]
     return " ".join(words).capitalize() or "The page's sources"
 
@@ -66,7 +75,7 @@ def statements(atlas) -> dict[str, list[Statement]]:
             src, title = src_uri(kind.name, eid), atlas.name(kind.name, eid)
             for path, ref in citations_in(item):
                 anchor = SECTIONS.get(kind.name, {}).get(path[0], "") if len(path) > 2 else ""
-                add(ref_key(ref), Statement(src, title, anchor, _text(_get(item, path[:-2]), path[:-2]), ref_at(ref)))
+                add(ref_key(ref), Statement(src, title, anchor, _text(atlas, _get(item, path[:-2]), path[:-2]), ref_at(ref)))
     for tid, term in atlas.entities["glossary"].items():
         for _path, ref in citations_in(term):
             add(ref_key(ref), Statement(GLOSSARY_URI, "Glossary", tid, term["definition"], ref_at(ref)))

@@ -54,8 +54,11 @@ def _tier(design: str) -> str:
     return TIERS.get(design, "opinion")
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
 def _count(n: int, one: str, many: str) -> str:
-    return f"one {one}" if n == 1 else f"{'two' if n == 2 else n} {many}"
+    return f"{_WORDS[n] if n < len(_WORDS) else n} {one if n == 1 else many}"
 
 
 def grade(supporting: list[str], against: list[str] = ()) -> Grade:
