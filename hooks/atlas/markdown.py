@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .guard import files, frontmatter, limits
 from .kinds import PAGE_KINDS
 from .problems import Problems, did_you_mean
 
@@ -19,8 +20,8 @@ CITED_KEY = re.compile(r"@([^\s;,\]]+)")
 ENTITY_LINK = re.compile(r"\[([^\[\]\n]*)\]\((" + "|".join(kind.name for kind in PAGE_KINDS) + r"):([^)#\s]*)(#[^)\s]*)?\)")
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 BODYMAP_MARKER = "<!-- atlas:bodymap -->"  # a hand-written page asks for the linked body map
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_TITLE = re.compile(r"^title:\s*(.+)$|^#\s+(.+)$", re.MULTILINE)
+_FRONT_MATTER = frontmatter.FRONT_MATTER
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 @dataclass
@@ -30,13 +31,22 @@ class ContentPage:
     text: str
     title: str
     cited: list = field(default_factory=list)  # keys in order of first citation
+    meta: dict = field(default_factory=dict)  # the checked front matter
 
     @classmethod
-    def read(cls, path: Path, content_dir: Path) -> ContentPage:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        found = _TITLE.search(text)
-        title = (found.group(1) or found.group(2)).strip().strip("'\"") if found else path.stem
-        return cls(path, path.relative_to(content_dir).as_posix(), text, title)
+    def load(cls, path: Path, content_dir: Path, templates: list[str], problems: Problems) -> ContentPage | None:
+        """The page, or None after adding problems (too large, not UTF-8, broken front matter)."""
+        raw = files.read_limited(path, limits.PAGE_FILE_BYTES, problems)
+        text = None if raw is None else files.decode(path, raw, problems)
+        if text is None:
+            return None
+        before = len(problems)
+        meta = frontmatter.read(path, text, templates, problems)
+        if len(problems) != before:
+            return None
+        found = _HEADING.search(frontmatter.split(text)[1])
+        title = meta.get("title") or (found.group(1).strip() if found else path.stem)
+        return cls(path, path.relative_to(content_dir).as_posix(), text, " ".join(title.split()), meta=meta)
 
 
 def _outside_code(text: str, pattern: re.Pattern):
@@ -57,7 +67,7 @@ def scan_content(page: ContentPage, known: dict, problems: Problems) -> list[str
     for match in _outside_code(page.text, CITATION):
         for key_match in CITED_KEY.finditer(match.group(1)):
             key = key_match.group(1)
-            if key in known["reference"]:
+            if known["reference"] is None or key in known["reference"]:
                 cited.append(key)
             else:
                 problems.add(page.path, *_position(page.text, match.start(1) + key_match.start()), "A404", key=key,
