@@ -18,6 +18,8 @@ from .problems import Problems, did_you_mean
 CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
 CITED_KEY = re.compile(r"@([^\s;,\]]+)")
 ENTITY_LINK = re.compile(r"\[([^\[\]\n]*)\]\((" + "|".join(kind.name for kind in PAGE_KINDS) + r"):([^)#\s]*)(#[^)\s]*)?\)")
+ANY_LINK = re.compile(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):")  # [text](scheme:... ; kinds are lower case
+WEB_SCHEMES = ("http", "https", "mailto")
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 BODYMAP_MARKER = "<!-- atlas:bodymap -->"  # a hand-written page asks for the linked body map
 _FRONT_MATTER = frontmatter.FRONT_MATTER
@@ -72,9 +74,45 @@ def scan_content(page: ContentPage, known: dict, problems: Problems) -> list[str
             else:
                 problems.add(page.path, *_position(page.text, match.start(1) + key_match.start()), "A404", key=key,
                              suggestion=did_you_mean(key, known["reference"]))
+    for match in _outside_code(page.text, CITATION):
+        line_start = page.text.rfind("\n", 0, match.start()) + 1
+        if page.text[line_start:match.start()].lstrip().startswith("#"):
+            problems.add(page.path, *_position(page.text, match.start()), "A425")
+    kinds = [kind.name for kind in PAGE_KINDS]
+    for match in _outside_code(page.text, ANY_LINK):
+        scheme = match.group(1)
+        if scheme not in kinds and scheme.lower() not in WEB_SCHEMES:
+            problems.add(page.path, *_position(page.text, match.start(1)), "A423", kind=scheme,
+                         suggestion=did_you_mean(scheme.rstrip("s"), kinds),
+                         kinds=", ".join(f"{k}:" for k in kinds) + " and https:")
     for match in _outside_code(page.text, ENTITY_LINK):
         kind, entity_id = match.group(2), match.group(3)
         if known[kind] is not None and entity_id not in known[kind]:
             problems.add(page.path, *_position(page.text, match.start(3)), "A405", kind=kind, id=entity_id,
                          suggestion=did_you_mean(entity_id, known[kind]))
     return cited
+
+
+_HEADING_ANY = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$", re.MULTILINE)
+_EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=\"([^\"]+)\"")
+
+
+def anchors(markdown: str) -> set[str]:
+    """The section anchors a page's Markdown gives: explicit ids, and the slugs of its headings."""
+    from markdown.extensions.toc import slugify
+
+    found = {a or b for a, b in _EXPLICIT_ID.findall(markdown)}
+    for text, explicit in _HEADING_ANY.findall(markdown):
+        found.add(explicit or slugify(re.sub(r"<[^>]+>|&#\d+;", "", text), "-"))
+    return found
+
+
+def check_anchors(page: ContentPage, targets: dict, problems: Problems) -> None:
+    """Every `[text](kind:id#section)` names a section the target page has (A424).
+    `targets`: (kind, id) -> that page's anchors."""
+    for match in _outside_code(page.text, ENTITY_LINK):
+        kind, entity_id, anchor = match.group(2), match.group(3), (match.group(4) or "#")[1:]
+        have = targets.get((kind, entity_id))
+        if anchor and have is not None and anchor not in have:
+            problems.add(page.path, *_position(page.text, match.start(4) + 1), "A424", kind=kind, id=entity_id,
+                         anchor=anchor, suggestion=did_you_mean(anchor, sorted(have)))

@@ -65,4 +65,18 @@ def build(root: Path, site_url: str = "") -> Build:
     result = Build(atlas, problems)
     if result.ok:
         result.pages = render_pages(atlas)
+        _check_section_links(atlas, result.pages, problems)
     return result
+
+
+def _check_section_links(atlas, pages, problems) -> None:
+    """A hand-written page's `#section` links name sections the rendered pages have."""
+    from .kinds import PAGE_KINDS
+    from .markdown import anchors, check_anchors
+    from .urls import src_uri
+
+    by_src = {page.src_uri: page for page in pages}
+    targets = {(kind.name, eid): anchors(by_src[src_uri(kind.name, eid)].markdown)
+               for kind in PAGE_KINDS for eid in atlas.entities[kind.name]}
+    for page in atlas.content:
+        check_anchors(page, targets, problems)
