@@ -200,10 +200,12 @@ def load(path: Path, problems: Problems) -> Bibliography:
         if len(broken_lines) == 1:  # the first cause only: what follows a syntax error is its echo
             problems.add(path, line, 1, "A501", detail=re.sub(r"^syntax error in line \d+: ", "", str(error)))
     bib.readable = not broken_lines
+    if broken_lines:
+        return bib  # entries around a syntax error are cut short: checking them would only echo it
     exact_case = {key.lower(): key for key in bib.positions}
     for key, entry in data.entries.items():
         bib.entries[exact_case.get(key.lower(), key)] = entry
-    _check_entries(bib, problems, skip=_entries_spanning(bib, broken_lines))
+    _check_entries(bib, problems)
     return bib
 
 
@@ -227,22 +229,9 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _entries_spanning(bib: Bibliography, lines) -> set[str]:
-    """Keys of the entries that contain any of `lines` (their fields were cut short)."""
-    starts = sorted((line, key) for key, (line, _col) in bib.positions.items())
-    spanning = set()
-    for i, (start, key) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else float("inf")
-        if any(start <= line < end for line in lines):
-            spanning.add(key)
-    return spanning
-
-
-def _check_entries(bib: Bibliography, problems: Problems, skip: set[str]) -> None:
+def _check_entries(bib: Bibliography, problems: Problems) -> None:
     seen_doi = {}  # DOI (lower case) -> key of the first entry that has it
     for key, entry in bib.entries.items():
-        if key in skip:
-            continue
         line, col = bib.positions.get(key, (1, 1))
         if not KEY_RE.match(key):
             problems.add(bib.path, line, col, "A510", key=key)

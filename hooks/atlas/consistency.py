@@ -64,10 +64,14 @@ def _harder(atlas) -> dict[str, list[tuple[str, int]]]:
     """exercise -> [(a harder exercise, index of the relation that says so, in whichever file)]."""
     harder = {eid: [] for eid in atlas.entities["exercise"]}
     for eid, exercise in atlas.entities["exercise"].items():
+        seen = {eid}  # itself (A420) and a pair's second relation (A422) are reported as such
         for i, rel in enumerate(exercise.get("variations", [])):
-            if rel["relation"] == "progression" and rel["exercise"] != eid:
+            if rel["exercise"] in seen:
+                continue
+            seen.add(rel["exercise"])
+            if rel["relation"] == "progression":
                 harder[eid].append((rel["exercise"], eid, i))
-            elif rel["relation"] == "regression" and rel["exercise"] != eid:
+            elif rel["relation"] == "regression":
                 harder[rel["exercise"]].append((eid, eid, i))
     return harder
 
