@@ -8,6 +8,7 @@ checked in the built site and in Chromium (tests/test_corpus.py). A fuzzer's fin
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,9 @@ class Case:
                     file.write(args[0] if isinstance(args[0], bytes) else args[0].encode("utf-8"))
             elif op == "link":
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if target.exists() or target.is_symlink():
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                elif target.exists() or target.is_symlink():
                     target.unlink()
                 os.symlink(args[0], target)
             else:

@@ -9,6 +9,7 @@ checked against this list.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -217,7 +218,8 @@ class Problems(list):
         path = Path(file)
         if self.root is not None:
             try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
+                # abspath, not resolve: a symbolic link is named as itself, not as what it points at
+                return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
             except ValueError:
                 pass
         return path.as_posix()
