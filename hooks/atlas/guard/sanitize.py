@@ -26,11 +26,20 @@ ATTRIBUTES = {
     "div": {"data-atlas-stored"},  # the offline page's list of stored pages, filled by atlas-offline.js
 }
 URL_SCHEMES = {"https", "http", "mailto"}
+# Ids the theme and the site's scripts look up: a page may not claim them (DOM clobbering).
+SITE_IDS = ("__", "md-", "atlas-", "builder", "finder", "moved")
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "id" and value.startswith(SITE_IDS):
+        return None
+    return value
 
 
 def clean(html: str) -> str:
     """The page's HTML with everything outside the allowlist removed (a script's text as well)."""
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                     attribute_filter=_attribute,
                      clean_content_tags={"script", "style", "template", "textarea", "noscript", "iframe", "object",
                                          "title", "xmp", "noembed", "noframes", "plaintext", "math", "svg"},
                      filter_style_properties={"text-align"})
