@@ -9,10 +9,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from atlas.site import build
 from conftest import make_project
 from hostile_corpus import CASES, OK, PUBLISHED
-
-from atlas.site import build
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.family}:{c.name}")

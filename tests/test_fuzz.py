@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from atlas.problems import CODES
+from atlas.site import build
 from conftest import make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from atlas.problems import CODES
-from atlas.site import build
 
 pytestmark = pytest.mark.fuzz
 EXAMPLES = int(os.environ.get("ATLAS_FUZZ_EXAMPLES", "25"))

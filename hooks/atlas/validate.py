@@ -11,7 +11,6 @@ from .problems import Problems
 from .scaffold import placeholders
 from .schema import SchemaChecker
 
-
 # Names the site itself uses for pages and folders: an id, former id or alias there would replace one.
 RESERVED = frozenset({
     "index", "search", "api", "assets", "schemas", "references", "figures", "icons", "javascripts", "stylesheets",

@@ -8,15 +8,15 @@ which stay strings. Mapping keys are always the text the contributor wrote.
 """
 from __future__ import annotations
 
-import re
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .guard import files, limits
-from .problems import Problems, cut
+from .problems import Problems
 
 # libyaml's parser when PyYAML has it (about 16x faster, same marks), else the pure-Python one
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
