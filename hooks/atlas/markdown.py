@@ -112,7 +112,7 @@ def check_anchors(page: ContentPage, targets: dict, problems: Problems) -> None:
     `targets`: (kind, id) -> that page's anchors."""
     for match in _outside_code(page.text, ENTITY_LINK):
         kind, entity_id, anchor = match.group(2), match.group(3), (match.group(4) or "#")[1:]
-        have = targets.get((kind, entity_id))
+        have = targets[(kind, entity_id)] if anchor else None
         if anchor and have is not None and anchor not in have:
             problems.add(page.path, *_position(page.text, match.start(4) + 1), "A424", kind=kind, id=entity_id,
                          anchor=anchor, suggestion=did_you_mean(anchor, sorted(have)))

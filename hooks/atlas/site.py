@@ -11,7 +11,7 @@ from .guard import frontmatter, sanitize
 from .ledger import redirect_files
 from .problems import Problems
 from .render import BODYMAP_SLOT, Page, bodymap_html, render_content, render_pages
-from .urls import CONTRIBUTING_URI, GLOSSARY_URI, relative_url
+from .urls import CONTRIBUTING_URI, GLOSSARY_URI, relative_url, src_uri
 
 
 @dataclass
@@ -71,12 +71,22 @@ def build(root: Path, site_url: str = "") -> Build:
 
 def _check_section_links(atlas, pages, problems) -> None:
     """A hand-written page's `#section` links name sections the rendered pages have."""
-    from .kinds import PAGE_KINDS
     from .markdown import anchors, check_anchors
-    from .urls import src_uri
 
     by_src = {page.src_uri: page for page in pages}
-    targets = {(kind.name, eid): anchors(by_src[src_uri(kind.name, eid)].markdown)
-               for kind in PAGE_KINDS for eid in atlas.entities[kind.name]}
+    targets = _Anchors(lambda kind, eid: anchors(by_src[src_uri(kind, eid)].markdown)
+                       if eid in atlas.entities[kind] else None)
     for page in atlas.content:
         check_anchors(page, targets, problems)
+
+
+class _Anchors(dict):
+    """(kind, id) -> that page's anchors, worked out only for the pages a link names."""
+
+    def __init__(self, work_out):
+        super().__init__()
+        self.work_out = work_out
+
+    def __missing__(self, key):
+        self[key] = self.work_out(*key)
+        return self[key]
