@@ -118,6 +118,23 @@ def test_any_text_spliced_into_a_file_is_checked_not_raised(file, pieces, at):
     assert_sane(root, target)
 
 
+@FUZZ
+@given(meta=st.dictionaries(st.sampled_from(["title", "description", "template", "search", "hide", "extra"]), _values,
+                            max_size=4))
+def test_any_front_matter_is_checked_not_raised(meta):
+    root = project()
+    target = root / "content" / "index.md"
+    try:
+        head = yaml.safe_dump(meta, allow_unicode=True)
+    except yaml.YAMLError:
+        return
+    target.write_text(f"---\n{head}---\n\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    result = assert_sane(root, target)
+    if result.ok:  # accepted: then what the theme prints is escaped text
+        escaped = result.page_meta({}, "index.md")
+        assert "<" not in escaped["title"] and "<" not in escaped.get("description", "")
+
+
 _bib_bits = st.sampled_from(["@article{", "@misc(", "@string{", "@STRING(", "@comment{", "@preamble{", "key,", "}", "{", ")",
                              " = ", "\"", "#", ",", "\n", "title", "author = {A and B}", "year = {20x}",
                              "doi = {10.1/x}", "url = {javascript:x}", "design = {rct}", "\\", "%", "{\\'e}", "jan"])
