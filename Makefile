@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # ENGINE=properdocs builds and serves with ProperDocs, the maintained fork of MkDocs 1.6.
 ENGINE ?= mkdocs
 
-.PHONY: serve site check test test-fast generate figures clean chromium lighthouse bench firstvisit
+.PHONY: serve site check test test-fast fuzz generate figures clean chromium lighthouse bench firstvisit
 
 # The venv is rebuilt whenever the lock file or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -58,6 +58,10 @@ test: $(STAMP) $(NODE_STAMP) chromium  ## Every test: unit, fixtures, real stric
 
 test-fast: $(STAMP)  ## The core's unit tests: a few seconds, no site build, no browser
 	$(BIN)/python -m pytest -n 0 tests/unit
+
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)  ## Long property-based fuzzing of the data schemas and the BibTeX reader (FUZZ_EXAMPLES per property)
+	ATLAS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -n 0 -m fuzz tests/test_fuzz.py --hypothesis-show-statistics
 
 LH_STAMP := bench/lighthouse/node_modules/.installed
 $(LH_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock.json

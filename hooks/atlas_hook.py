@@ -3,8 +3,9 @@
 - on_files: build the atlas (stop with the core's own error list if the data has
   problems), add each generated page and open-data file, and point every page's
   edit link at the file a contributor really edits.
-- on_page_markdown: number citations and resolve entity links in hand-written pages.
-- on_page_content: explain abbreviations from the glossary on hover and focus.
+- on_page_markdown: number citations and resolve entity links in hand-written pages, and
+  replace their front matter with the checked, escaped one (the theme prints it unescaped).
+- on_page_content: sanitise hand-written pages' HTML; explain abbreviations from the glossary.
 - on_post_page: take the indentation out of the built HTML.
 - on_post_build: shrink the atlas's CSS and scripts, index the built pages for search (hooks/atlas/search.py), then write the offline files
   (manifest, icons, precache manifest, service worker) from the site as built.
@@ -53,11 +54,12 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in _generated:
         return markdown
-    return _build.content_page(markdown, page.file.src_uri)
+    page.meta = _build.page_meta(page.meta, page.file.src_uri)
+    return _build.content_page(markdown, page.file.src_uri, sanitised=True)
 
 
 def on_page_content(html, page, config, files):
-    return _build.explain_terms(html, page.file.src_uri)
+    return _build.page_html(html, page.file.src_uri)
 
 
 def on_post_page(output, page, config):

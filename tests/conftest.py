@@ -27,7 +27,7 @@ def make_project(dest: Path, *overlays: Path) -> Path:
     """
     shutil.copytree(FIXTURES / "base", dest, dirs_exist_ok=True)
     for overlay in overlays:
-        shutil.copytree(overlay, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected", ".delete"))
+        shutil.copytree(overlay, dest, symlinks=True, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected", ".delete"))
         # an overlay cannot remove a file, so `.delete` lists the base files it takes away
         deleted = overlay / ".delete"
         for name in deleted.read_text().split() if deleted.exists() else []:

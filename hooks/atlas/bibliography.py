@@ -18,6 +18,7 @@ from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 from pybtex.style.template import FieldIsMissing
 
+from .guard import files, limits
 from .problems import Problems, did_you_mean
 from .text import md_text
 
@@ -71,6 +72,7 @@ KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>{}]+$")
 YEAR_RE = re.compile(r"^[12][0-9]{3}$")
 URL_RE = re.compile(r"^https://[^\s\"<>{}\\^`|]+$")
+_STRING_MACRO = re.compile(r"^[ \t]*@string[ \t]*[{(]", re.MULTILINE | re.IGNORECASE)
 _ENTRY_START = re.compile(r"^[ \t]*@([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]*)", re.MULTILINE)
 
 
@@ -111,6 +113,7 @@ class Bibliography:
     source: str = ""
     entries: dict = field(default_factory=dict)  # key -> pybtex Entry (exact case)
     positions: dict = field(default_factory=dict)  # key -> (line, col) of its @type{
+    readable: bool = True  # False when the file could not be read whole: its keys are then not known
     _html: dict = field(default_factory=dict)
     _text: dict = field(default_factory=dict)
 
@@ -210,11 +213,20 @@ def load(path: Path, problems: Problems) -> Bibliography:
     if not path.exists():
         problems.add(path, 1, 1, "A109", name="references.bib")
         return bib
-    raw = path.read_bytes()
-    try:
-        bib.source = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.add(path, *_offset_position(raw, error.start), "A101", byte=f"{raw[error.start]:02x}")
+    bib.readable = False  # until it has been read whole
+    if files.refuse_link(path, problems):
+        return bib
+    size = path.lstat().st_size
+    if size > limits.BIB_BYTES:
+        problems.add(path, 1, 1, "A512", size=size, limit=limits.BIB_BYTES)
+        return bib
+    text = files.decode(path, path.read_bytes(), problems)
+    if text is None:
+        return bib
+    bib.source = text
+    macro = _STRING_MACRO.search(text)
+    if macro:  # a macro can double itself into megabytes before any field could be measured
+        problems.add(path, *_position(text, macro.start()), "A514")
         return bib
     _find_entries(bib, problems)
     with pybtex.errors.capture() as errors:
@@ -229,11 +241,15 @@ def load(path: Path, problems: Problems) -> Bibliography:
             continue  # reported by _find_entries as A505, with both lines
         line = getattr(error, "lineno", None) or 1
         broken_lines.append(line)
-        problems.add(path, line, 1, "A501", detail=re.sub(r"^syntax error in line \d+: ", "", str(error)))
+        if len(broken_lines) == 1:  # the first cause only: what follows a syntax error is its echo
+            problems.add(path, line, 1, "A501", detail=re.sub(r"^syntax error in line \d+: ", "", str(error)))
+    bib.readable = not broken_lines
+    if broken_lines:
+        return bib  # entries around a syntax error are cut short: checking them would only echo it
     exact_case = {key.lower(): key for key in bib.positions}
     for key, entry in data.entries.items():
         bib.entries[exact_case.get(key.lower(), key)] = entry
-    _check_entries(bib, problems, skip=_entries_spanning(bib, broken_lines))
+    _check_entries(bib, problems)
     return bib
 
 
@@ -253,26 +269,13 @@ def _find_entries(bib: Bibliography, problems: Problems) -> None:
         bib.positions[key] = (line, col)
 
 
-def _offset_position(raw: bytes, offset: int) -> tuple[int, int]:
-    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _entries_spanning(bib: Bibliography, lines) -> set[str]:
-    """Keys of the entries that contain any of `lines` (their fields were cut short)."""
-    starts = sorted((line, key) for key, (line, _col) in bib.positions.items())
-    spanning = set()
-    for i, (start, key) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else float("inf")
-        if any(start <= line < end for line in lines):
-            spanning.add(key)
-    return spanning
-
-
-def _check_entries(bib: Bibliography, problems: Problems, skip: set[str]) -> None:
+def _check_entries(bib: Bibliography, problems: Problems) -> None:
     seen_doi = {}  # DOI (lower case) -> key of the first entry that has it
     for key, entry in bib.entries.items():
-        if key in skip:
-            continue
         line, col = bib.positions.get(key, (1, 1))
         if not KEY_RE.match(key):
             problems.add(bib.path, line, col, "A510", key=key)
@@ -294,6 +297,10 @@ def _check_required(bib, key, entry, line, problems) -> None:
 
 
 def _check_fields(bib, key, entry, problems) -> None:
+    for name, value in entry.fields.items():
+        if len(value) > limits.BIB_FIELD_CHARS:
+            problems.add(bib.path, *bib.field_pos(key, name), "A513", field=name, key=key, size=len(value),
+                         limit=limits.BIB_FIELD_CHARS)
     design = entry.fields.get("design")
     if design is not None and design not in DESIGNS:
         problems.add(bib.path, *bib.field_pos(key, "design"), "A506", design=design, key=key,

@@ -1,6 +1,8 @@
 """Checks that the data agrees with itself, where the data can say it.
 
-- A relation between two exercises is declared once (A407).
+- A relation between two exercises is declared once (A407), never to the exercise itself (A420), with
+  one kind per pair (A422); progressions never go in a circle (A421).
+- A pose draws only equipment the exercise uses (A840); drawn parts of machines (a pad) are not equipment.
 - A target muscle produces at least one of the exercise's joint actions (A408), and is not
   the prime mover of the opposite of the exercise's main action while driving none of its
   actions (A409): the clamshell turns the thigh outward, so the gluteus minimus, whose main
@@ -29,9 +31,11 @@ def check(atlas, problems: Problems) -> None:
     for eid, exercise in atlas.entities["exercise"].items():
         doc, _ = atlas.positions[("exercise", eid)]
         _check_relations(atlas, eid, exercise, doc, problems)
+        _check_drawn_equipment(atlas, exercise, doc, problems)
         _check_targets(atlas, exercise, opposed, doc, problems)
         _check_named_muscles(atlas, exercise, names, doc, problems)
         physics.check(exercise, atlas.entities["pattern"][exercise["pattern"]], doc, problems)
+    _check_cycles(atlas, problems)
     drawn = region_ids()
     for mid in atlas.entities["muscle"]:
         if mid not in drawn:
@@ -40,10 +44,70 @@ def check(atlas, problems: Problems) -> None:
 
 
 def _check_relations(atlas, eid, exercise, doc, problems) -> None:
+    kinds = {}
     for i, rel in enumerate(exercise.get("variations", [])):
+        where = doc.pos(("variations", i, "exercise"))
+        if rel["exercise"] == eid:
+            problems.add(doc.path, *where, "A420", id=eid)
+            continue
+        if rel["exercise"] in kinds:
+            problems.add(doc.path, *where, "A422", other=rel["exercise"],
+                         kinds=f"as {kinds[rel['exercise']]} and as {rel['relation']}")
+            continue
+        kinds[rel["exercise"]] = rel["relation"]
         other = atlas.entities["exercise"][rel["exercise"]]
         if eid < rel["exercise"] and any(r["exercise"] == eid for r in other.get("variations", [])):
             problems.add(doc.path, *doc.pos(("variations", i, "exercise")), "A407", other=rel["exercise"], id=eid)
+
+
+def _harder(atlas) -> dict[str, list[tuple[str, int]]]:
+    """exercise -> [(a harder exercise, index of the relation that says so, in whichever file)]."""
+    harder = {eid: [] for eid in atlas.entities["exercise"]}
+    for eid, exercise in atlas.entities["exercise"].items():
+        seen = {eid}  # itself (A420) and a pair's second relation (A422) are reported as such
+        for i, rel in enumerate(exercise.get("variations", [])):
+            if rel["exercise"] in seen:
+                continue
+            seen.add(rel["exercise"])
+            if rel["relation"] == "progression":
+                harder[eid].append((rel["exercise"], eid, i))
+            elif rel["relation"] == "regression":
+                harder[rel["exercise"]].append((eid, eid, i))
+    return harder
+
+
+def _check_cycles(atlas, problems) -> None:
+    """Progressions form no circle: depth-first, without recursion (a long chain is no risk)."""
+    harder = _harder(atlas)
+    state = {}  # exercise -> 1 while on the current path, 2 when done
+    for start in sorted(harder):
+        if start in state:
+            continue
+        path, stack = [start], [iter(harder[start])]
+        state[start] = 1
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            nxt, declared_in, index = step
+            if state.get(nxt) == 1:
+                loop = path[path.index(nxt):] + [nxt]
+                doc, _ = atlas.positions[("exercise", declared_in)]
+                problems.add(doc.path, *doc.pos(("variations", index, "exercise")), "A421",
+                             cycle=" is easier than ".join(f"'{e}'" for e in loop))
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(harder[nxt]))
+
+
+def _check_drawn_equipment(atlas, exercise, doc, problems) -> None:
+    for i, drawn in enumerate(exercise["pose"].get("equipment", [])):
+        if drawn["item"] in atlas.entities["equipment"] and drawn["item"] not in exercise["equipment"]:
+            problems.add(doc.path, *doc.pos(("pose", "equipment", i, "item")), "A840", item=drawn["item"],
+                         equipment=", ".join(exercise["equipment"]))
 
 
 def opposites(atlas) -> dict[str, set[str]]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .guard import files, frontmatter, limits
 from .kinds import PAGE_KINDS
 from .problems import Problems, did_you_mean
 
@@ -19,11 +20,13 @@ CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
 CITED_KEY = re.compile(r"@([^\s;,\]]+)")
 _CITED_WITH_LOCATOR = re.compile(r"\s*@([^\s;,\]]+)\s*(?:,\s*(.*?))?\s*$", re.DOTALL)
 ENTITY_LINK = re.compile(r"\[([^\[\]\n]*)\]\((" + "|".join(kind.name for kind in PAGE_KINDS) + r"):([^)#\s]*)(#[^)\s]*)?\)")
+ANY_LINK = re.compile(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):")  # [text](scheme:... ; kinds are lower case
+WEB_SCHEMES = ("http", "https", "mailto")
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 BODYMAP_MARKER = "<!-- atlas:bodymap -->"  # a hand-written page asks for the linked body map
 GRADE_RULES_MARKER = "<!-- atlas:grade-rules -->"  # ... for the rules of the grades (evidence/grades.py)
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_TITLE = re.compile(r"^title:\s*(.+)$|^#\s+(.+)$", re.MULTILINE)
+_FRONT_MATTER = frontmatter.FRONT_MATTER
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 @dataclass
@@ -34,13 +37,22 @@ class ContentPage:
     title: str
     cited: list = field(default_factory=list)  # keys in order of first citation
     citations: list = field(default_factory=list)  # Citation, every one, in order
+    meta: dict = field(default_factory=dict)  # the checked front matter
 
     @classmethod
-    def read(cls, path: Path, content_dir: Path) -> ContentPage:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        found = _TITLE.search(text)
-        title = (found.group(1) or found.group(2)).strip().strip("'\"") if found else path.stem
-        return cls(path, path.relative_to(content_dir).as_posix(), text, title)
+    def load(cls, path: Path, content_dir: Path, templates: list[str], problems: Problems) -> ContentPage | None:
+        """The page, or None after adding problems (too large, not UTF-8, broken front matter)."""
+        raw = files.read_limited(path, limits.PAGE_FILE_BYTES, problems)
+        text = None if raw is None else files.decode(path, raw, problems)
+        if text is None:
+            return None
+        before = len(problems)
+        meta = frontmatter.read(path, text, templates, problems)
+        if len(problems) != before:
+            return None
+        found = _HEADING.search(frontmatter.split(text)[1])
+        title = meta.get("title") or (found.group(1).strip() if found else path.stem)
+        return cls(path, path.relative_to(content_dir).as_posix(), text, " ".join(title.split()), meta=meta)
 
 
 @dataclass(frozen=True)
@@ -89,14 +101,50 @@ def scan_content(page: ContentPage, known: dict, problems: Problems) -> list[str
     for match in _outside_code(page.text, CITATION):
         for key, at, offset in citation_items(match.group(1)):
             where = _position(page.text, match.start(1) + offset)
-            if key in known["reference"]:
+            if known["reference"] is None or key in known["reference"]:
                 cited.append(key)
                 page.citations.append(Citation(key, at, *where))
             else:
                 problems.add(page.path, *where, "A404", key=key, suggestion=did_you_mean(key, known["reference"]))
+    for match in _outside_code(page.text, CITATION):
+        line_start = page.text.rfind("\n", 0, match.start()) + 1
+        if page.text[line_start:match.start()].lstrip().startswith("#"):
+            problems.add(page.path, *_position(page.text, match.start()), "A425")
+    kinds = [kind.name for kind in PAGE_KINDS]
+    for match in _outside_code(page.text, ANY_LINK):
+        scheme = match.group(1)
+        if scheme not in kinds and scheme.lower() not in WEB_SCHEMES:
+            problems.add(page.path, *_position(page.text, match.start(1)), "A423", kind=scheme,
+                         suggestion=did_you_mean(scheme.rstrip("s"), kinds),
+                         kinds=", ".join(f"{k}:" for k in kinds) + " and https:")
     for match in _outside_code(page.text, ENTITY_LINK):
         kind, entity_id = match.group(2), match.group(3)
         if known[kind] is not None and entity_id not in known[kind]:
             problems.add(page.path, *_position(page.text, match.start(3)), "A405", kind=kind, id=entity_id,
                          suggestion=did_you_mean(entity_id, known[kind]))
     return cited
+
+
+_HEADING_ANY = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$", re.MULTILINE)
+_EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=\"([^\"]+)\"")
+
+
+def anchors(markdown: str) -> set[str]:
+    """The section anchors a page's Markdown gives: explicit ids, and the slugs of its headings."""
+    from markdown.extensions.toc import slugify
+
+    found = {a or b for a, b in _EXPLICIT_ID.findall(markdown)}
+    for text, explicit in _HEADING_ANY.findall(markdown):
+        found.add(explicit or slugify(re.sub(r"<[^>]+>|&#\d+;", "", text), "-"))
+    return found
+
+
+def check_anchors(page: ContentPage, targets: dict, problems: Problems) -> None:
+    """Every `[text](kind:id#section)` names a section the target page has (A424).
+    `targets`: (kind, id) -> that page's anchors."""
+    for match in _outside_code(page.text, ENTITY_LINK):
+        kind, entity_id, anchor = match.group(2), match.group(3), (match.group(4) or "#")[1:]
+        have = targets[(kind, entity_id)] if anchor else None
+        if anchor and have is not None and anchor not in have:
+            problems.add(page.path, *_position(page.text, match.start(4) + 1), "A424", kind=kind, id=entity_id,
+                         anchor=anchor, suggestion=did_you_mean(anchor, sorted(have)))

@@ -9,6 +9,7 @@ checked against this list.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -46,6 +47,18 @@ CODES = {
     "A111": Code("nested too deeply", "nested more than {limit} levels deep"),
     "A112": Code("a value YAML cannot read", "cannot read value '{value}': {detail}"),
     "A113": Code("a key that is not plain text", "a key must be plain text, not a list or mapping"),
+    "A114": Code("symbolic link", "'{name}' is a symbolic link; commit the file itself (links are never followed)"),
+    "A115": Code("file name outside the safe set",
+                 "file name '{name}' is not allowed: use letters, digits, '.', '-' and '_', starting with a letter "
+                 "or digit"),
+    "A116": Code("string too long", "a string of {size} characters is longer than the limit of {limit}"),
+    "A117": Code("file type not allowed in content/",
+                 "'{name}' cannot be published from content/: allowed are {types}"),
+    "A118": Code("unknown or malformed front matter",
+                 "front matter {problem}; a page's header may hold {allowed}"),
+    "A119": Code("too many items in one list", "{where} has {count} items; the limit is {limit}"),
+    "A120": Code("front matter names a template that does not exist",
+                 "template '{name}' does not exist{suggestion}; use one of: {options}"),
     # shape (JSON Schema)
     "A201": Code("unknown key", "unknown key '{key}'{suggestion}; allowed here: {allowed}"),
     "A202": Code("missing required key", "missing required key '{key}'{inside}"),
@@ -56,6 +69,11 @@ CODES = {
     "A207": Code("list too short", "{where} needs at least {count} item(s)"),
     "A208": Code("empty text", "{where} must not be empty"),
     "A209": Code("the same item twice in a list", "{where} lists the same item twice"),
+    "A210": Code("a number that is not finite", "'{value}' is not a finite number; write a number"),
+    "A211": Code("a number outside its range", "{where} is {value}; {kind} is between {low} and {high}"),
+    "A212": Code("a range written high to low", "{where} '{value}' runs high to low; write the range low to high"),
+    "A213": Code("a hidden or control character",
+                 "{where} contains {char}; remove it (retype the text if you cannot see it)"),
     # identity
     "A301": Code("id does not match the file name",
                  "id '{declared}' does not match the file name '{stem}.yaml'; the id is the URL, "
@@ -67,6 +85,10 @@ CODES = {
                  "{what} of '{id}' would take the URL of {kind} '{other}'; drop it or rename it"),
     "A305": Code("two entries redirect the same URL",
                  "{what} of '{id}' gives the same URL as one of '{other}'; keep it on one entry"),
+    "A306": Code("a reserved id", "{what} '{value}' would take the URL of a page the site owns; choose another"),
+    "A307": Code("a name used twice",
+                 "{what} '{name}' is the same name as {other} (ignoring case and Unicode form); names must be "
+                 "unique"),
     # claims, references and consistency
     "A401": Code("unknown id", "unknown {kind} id '{value}'{suggestion}"),
     "A402": Code("unknown reference key", "unknown reference key '{value}'{suggestion}"),
@@ -87,6 +109,18 @@ CODES = {
     "A410": Code("text names a muscle the exercise does not list",
                  "{where} names the {muscle}, which this exercise does not list under 'muscles'; "
                  "add it with its role, or reword"),
+    "A420": Code("an exercise related to itself", "'{id}' lists itself under variations; relate it to another exercise"),
+    "A421": Code("progressions that go in a circle",
+                 "progressions go in a circle: {cycle}; an exercise cannot be harder than itself"),
+    "A422": Code("one pair with two relations",
+                 "'{other}' is listed twice under variations ({kinds}); one pair has one relation"),
+    "A423": Code("unknown kind of link in a page",
+                 "'{kind}:' is not a kind of link{suggestion}; links to the atlas use {kinds}"),
+    "A424": Code("unknown section in a page link",
+                 "{kind} '{id}' has no section '#{anchor}'{suggestion}"),
+    "A425": Code("citation in a heading",
+                 "a citation in a heading would go into its anchor and the table of contents; cite in the text "
+                 "below it"),
     # the bibliography
     "A501": Code("BibTeX syntax error", "BibTeX cannot read this: {detail}"),
     "A502": Code("BibTeX entry is missing a required field", "entry '{key}' (@{type}) needs a {fields} field"),
@@ -104,6 +138,10 @@ CODES = {
     "A511": Code("year is not a year",
                  "year '{year}' of '{key}' is not a year; write four digits, or leave `year` out of a @misc "
                  "entry that has no date"),
+    "A512": Code("references.bib is too large", "references.bib is {size} bytes; the limit is {limit}"),
+    "A513": Code("a BibTeX field too long", "{field} of '{key}' is {size} characters; the limit is {limit}"),
+    "A514": Code("BibTeX @string macros are not allowed",
+                 "@string macros are not allowed; write the value out in each entry"),
     # links that must never break
     "A601": Code("a published URL no longer resolves",
                  "published URL '{url}' no longer resolves; keep the old id in `former_ids` "
@@ -132,6 +170,9 @@ CODES = {
     "A807": Code("a surface of impossible height",
                  "the {surface} under the {part} would be {height} cm high; a {surface} is {low} to {high} cm, "
                  "so change the pose"),
+    "A840": Code("a pose holds equipment the exercise does not use",
+                 "the pose draws a {item}, which is not in this exercise's equipment ({equipment}); add it to "
+                 "'equipment' or draw what the exercise uses"),
     # evidence from the research itself: pinpoints, what was read, study files, coverage
     "A901": Code("a study cited without a pinpoint",
                  "{where} cites the {design} '{key}' without a pinpoint; say where it stands in the study "
@@ -159,6 +200,15 @@ CODES = {
                  "allowlist entry {what} matches no problem any more; remove it (the list only shrinks)"),
 }
 
+_OFFERED = {"allowed", "options", "types", "kinds", "fields", "fix", "actions", "equipment", "cycle", "suggestion"}
+SHOWN_CHARS = 80  # a value echoed in a message is cut to this many characters
+
+
+def cut(value) -> str:
+    """A value as a message shows it: one line, and at most SHOWN_CHARS characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS - 1]}… ({len(text)} characters)"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -184,14 +234,17 @@ class Problems(list):
         self.root = root
 
     def add(self, file, line: int, col: int, code: str, **fields) -> None:
-        message = CODES[code].template.format(**fields)
+        # a contributor's values are cut to a readable length; lists the atlas itself offers are not
+        message = CODES[code].template.format(**{name: value if name in _OFFERED else cut(value)
+                                                  for name, value in fields.items()})
         self.append(Problem(self.display(file), max(line, 1), max(col, 1), code, " ".join(message.split())))
 
     def display(self, file) -> str:
         path = Path(file)
         if self.root is not None:
             try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
+                # abspath, not resolve: a symbolic link is named as itself, not as what it points at
+                return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
             except ValueError:
                 pass
         return path.as_posix()

@@ -187,8 +187,18 @@ def _builder_data(atlas) -> Markup:
     return Markup(json_script(items, 'type="application/json" id="builder-exercises"'))
 
 
-def render_content(markdown: str, page_src: str, atlas) -> str:
-    """A hand-written page with its citations numbered, entity links resolved and references appended."""
+BODYMAP_SLOT = '<div class="atlas-bodymap-slot"></div>'  # survives Markdown and the sanitiser
+
+
+def bodymap_html(atlas, page_src: str) -> str:
+    return str(render_bodymap(atlas, page_src, {}, "Body map: choose a muscle to open its page", links=True))
+
+
+def render_content(markdown: str, page_src: str, atlas, sanitised: bool = False) -> str:
+    """A hand-written page with its citations numbered, entity links resolved and references appended.
+
+    `sanitised`: the page's HTML will go through the sanitiser (the MkDocs adapter), so the body
+    map, the atlas's own drawing, is left as a slot to fill in after it."""
     ctx = PageContext(atlas, page_src)
     citer = ctx.citer
 
@@ -203,8 +213,7 @@ def render_content(markdown: str, page_src: str, atlas) -> str:
     if GRADE_RULES_MARKER in markdown:
         markdown = markdown.replace(GRADE_RULES_MARKER, rules_markdown())
     if BODYMAP_MARKER in markdown:
-        linked = render_bodymap(atlas, page_src, {}, "Body map: choose a muscle to open its page", links=True)
-        markdown = markdown.replace(BODYMAP_MARKER, str(linked))
+        markdown = markdown.replace(BODYMAP_MARKER, BODYMAP_SLOT if sanitised else bodymap_html(atlas, page_src))
     pieces, last = [], 0
     code = [m.span() for m in CODE.finditer(markdown)]
     for start, end in code + [(len(markdown), len(markdown))]:

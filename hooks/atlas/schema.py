@@ -14,6 +14,7 @@ from importlib import resources
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from .guard.chars import hidden_char
 from .kinds import SCHEMAS
 from .problems import Problems, did_you_mean
 from .yamlsource import Document
@@ -52,11 +53,37 @@ def _type_of(value) -> str:
     return "string"
 
 
+def x_range(validator, rule, instance, _schema):
+    """A number, or a range `low-high`, of one kind (sets, reps, RPE ...): low to high, within the kind's bounds."""
+    if isinstance(instance, bool) or not isinstance(instance, int | float | str):
+        return
+    try:
+        ends = [float(part) for part in instance.split("-")] if isinstance(instance, str) else [instance]
+    except ValueError:
+        return  # not a number or range: the pattern says so
+    if len(ends) == 2 and ends[0] > ends[1]:
+        yield ValidationError("high to low", validator_value=rule)
+    elif any(not rule["minimum"] <= end <= rule["maximum"] for end in ends):
+        yield ValidationError("out of range", validator_value=rule)
+
+
+def x_text(validator, kind, instance, _schema):
+    """Text a person reads: nothing hidden or reordering in it (names: not even a newline), and not blank."""
+    if not isinstance(instance, str):
+        return
+    hidden = hidden_char(instance, allow_newlines=kind == "text")
+    if hidden:
+        yield ValidationError(hidden[1], validator_value=kind)
+    elif instance and not instance.strip():
+        yield ValidationError("blank", validator_value=kind)
+
+
 class SchemaChecker:
     """Validates documents; `known` maps each x-ref kind to the ids that exist."""
 
-    def __init__(self, known: dict[str, set[str]]):
+    def __init__(self, known: dict[str, set[str]], renamed: dict | None = None):
         self.known = known
+        self.renamed = renamed or {}  # kind -> {former id: current id}
 
         def x_ref(validator, kind, instance, _schema):
             ids = self.known.get(kind, set())
@@ -68,7 +95,8 @@ class SchemaChecker:
             if isinstance(instance, dict) and ("refs" in instance) == (instance.get("own") is True):
                 yield ValidationError("both" if "refs" in instance else "neither")
 
-        self._validator_class = validators.extend(Draft202012Validator, {"x-ref": x_ref, "x-claim": x_claim})
+        self._validator_class = validators.extend(
+            Draft202012Validator, {"x-ref": x_ref, "x-claim": x_claim, "x-range": x_range, "x-text": x_text})
 
     def check(self, doc: Document, schema_name: str, problems: Problems) -> bool:
         return self.check_against(doc, schema(schema_name), problems)
@@ -93,7 +121,11 @@ class SchemaChecker:
         report(self, doc, path, where, error, problems)
 
     def suggest(self, kind: str, value) -> str:
-        return did_you_mean(value, self.known.get(kind, ()))
+        """A did-you-mean; an id renamed with `former_ids` suggests the id it has now."""
+        now = self.renamed.get(kind, {}).get(value)
+        if now:
+            return f" (did you mean '{now}'? it was renamed)"
+        return did_you_mean(value, self.known.get(kind) or ())
 
 
 def _report_unknown_keys(checker, doc, path, where, error, problems):
@@ -156,6 +188,26 @@ def _report_empty(checker, doc, path, where, error, problems):
     _report_invalid(checker, doc, path, where, error, problems)
 
 
+def _report_x_range(checker, doc, path, where, error, problems):
+    rule = error.validator_value
+    if error.message == "high to low":
+        problems.add(doc.path, *doc.pos(path), "A212", where=where, value=error.instance)
+        return
+    problems.add(doc.path, *doc.pos(path), "A211", where=where, value=error.instance, kind=rule["kind"],
+                 low=rule["minimum"], high=rule["maximum"])
+
+
+def _report_x_text(checker, doc, path, where, error, problems):
+    if error.message == "blank":
+        problems.add(doc.path, *doc.pos(path), "A208", where=where)
+        return
+    problems.add(doc.path, *doc.pos(path), "A213", where=where, char=error.message)
+
+
+def _report_too_many(checker, doc, path, where, error, problems):
+    problems.add(doc.path, *doc.pos(path), "A119", where=where, count=len(error.instance), limit=error.validator_value)
+
+
 def _report_repeated(checker, doc, path, where, error, problems):
     problems.add(doc.path, *doc.pos(path), "A209", where=where)
 
@@ -178,7 +230,7 @@ _REPORTERS = {
     "additionalProperties": _report_unknown_keys, "unevaluatedProperties": _report_unknown_keys,
     "required": _report_missing, "minItems": _report_too_few, "x-ref": _report_x_ref, "x-claim": _report_x_claim,
     "type": _report_type, "enum": _report_not_allowed, "const": _report_not_allowed, "minLength": _report_empty,
-    "uniqueItems": _report_repeated,
+    "uniqueItems": _report_repeated, "x-range": _report_x_range, "x-text": _report_x_text, "maxItems": _report_too_many,
 }
 
 

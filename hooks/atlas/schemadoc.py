@@ -51,8 +51,12 @@ def _rules(node: dict) -> Markup:
         rules.append(md_text(_XREF.get(node["x-ref"], node["x-ref"])))
     if "x-hint" in node:
         rules.append(md_text(node["x-hint"]))
+    if "x-range" in node:
+        rules.append(md_text(f"from {node['x-range']['minimum']} to {node['x-range']['maximum']}, ranges low to high"))
     if "minItems" in node:
         rules.append(md_text(f"at least {node['minItems']} item(s)"))
+    if "maxItems" in node:
+        rules.append(md_text(f"at most {node['maxItems']} items"))
     if "minLength" in node and node["minLength"] > 1:
         rules.append(md_text(f"{node['minLength']} to {node.get('maxLength', '…')} characters"))
     return Markup("; ").join(rules)

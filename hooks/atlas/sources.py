@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import bibliography, yamlsource
+from .guard import files
 from .kinds import FILE_KINDS, FOLDER_KINDS, KINDS
 from .markdown import ContentPage
 from .problems import Problems
@@ -32,23 +33,34 @@ class Sources:
 def read(root: Path, problems: Problems) -> Sources:
     found = Sources(bib=bibliography.load(root / "references.bib", problems))
     found.known = {kind.name: set() for kind in KINDS}
+    # links and unsafe names are refused before anything is read; only what is left is read
+    data_files = set(files.walk(root / "data", problems, root))
     for kind in FOLDER_KINDS:
-        _read_folder(root / "data" / kind.folder, kind.name, found, problems)
+        folder = root / "data" / kind.folder
+        _read_folder(sorted(p for p in data_files if p.parent == folder), kind.name, found, problems)
     for kind in FILE_KINDS:
-        _read_list(root / "data" / kind.file, kind.name, found, problems)
-    found.known["reference"] = set(found.bib.keys())
+        _read_list(root / "data" / kind.file, kind.name, found, problems, data_files)
+    # an unreadable references.bib leaves its keys unknown: citing them is then not judged
+    found.known["reference"] = set(found.bib.keys()) if found.bib.readable else None
     content_dir = root / "content"
-    found.content = [ContentPage.read(path, content_dir) for path in sorted(content_dir.rglob("*.md"))]
+    templates = sorted(p.name for p in (root / "hooks" / "theme").glob("*.html") if p.name != "main.html")
+    for path in files.walk(content_dir, problems, root):
+        if path.suffix.lower() not in files.CONTENT_TYPES:
+            problems.add(path, 1, 1, "A117", name=path.relative_to(content_dir).as_posix(),
+                         types=", ".join(sorted(files.CONTENT_TYPES)))
+        elif path.suffix == ".md":
+            page = ContentPage.load(path, content_dir, templates, problems)
+            if page is not None:
+                found.content.append(page)
+    files.refuse_link(root / "CONTRIBUTING.md", problems, root)  # published as a page too
     # guides are hand-written pages; a question names the guides that show it by their slug
     found.known["guide"] = {page.src_uri[len(GUIDES):-3] for page in found.content
                             if page.src_uri.startswith(GUIDES) and page.src_uri.count("/") == 1}
     return found
 
 
-def _read_folder(folder: Path, kind: str, found: Sources, problems: Problems) -> None:
-    for path in sorted(folder.glob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+def _read_folder(paths: list[Path], kind: str, found: Sources, problems: Problems) -> None:
+    for path in paths:
         if path.suffix != ".yaml":
             problems.add(path, 1, 1, "A108", name=path.name)
             continue
@@ -61,8 +73,11 @@ def _read_folder(folder: Path, kind: str, found: Sources, problems: Problems) ->
             found.docs[(kind, path.stem)] = doc
 
 
-def _read_list(path: Path, kind: str, found: Sources, problems: Problems) -> None:
-    if not path.exists():
+def _read_list(path: Path, kind: str, found: Sources, problems: Problems, data_files: set) -> None:
+    if path.is_symlink():  # refused by files.walk
+        found.known[kind] = None
+        return
+    if path not in data_files:
         problems.add(path, 1, 1, "A109", name=f"data/{path.name}")
         found.known[kind] = None
         return

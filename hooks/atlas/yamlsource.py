@@ -8,18 +8,20 @@ which stay strings. Mapping keys are always the text the contributor wrote.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .guard import files, limits
 from .problems import Problems
 
 # libyaml's parser when PyYAML has it (about 16x faster, same marks), else the pure-Python one
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_BYTES = 256 * 1024
-MAX_DEPTH = 32
+MAX_BYTES = limits.DATA_FILE_BYTES
+MAX_DEPTH = limits.NESTING
 
 Path_ = tuple  # a path into the document: keys (str) and indices (int)
 
@@ -67,27 +69,31 @@ class _Converter:
     def problem(self, mark, code, **fields):
         self.problems.add(self.doc.path, mark.line + 1, mark.column + 1, code, **fields)
 
-    def convert(self, node, path, depth=0):
+    def convert(self, node, path):
         self.doc.value_pos[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if depth > MAX_DEPTH:
-            self.problem(node.start_mark, "A111", limit=MAX_DEPTH)
-            return None
         if node.tag not in _PLAIN_TAGS:
             self.problem(node.start_mark, "A110", tag=node.tag)
             return None
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
+            return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        if len(node.value) > limits.STRING_CHARS:
+            self.problem(node.start_mark, "A116", size=len(node.value), limit=limits.STRING_CHARS)
+            return None
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as error:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
             self.problem(node.start_mark, "A112", value=node.value, detail=error)
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(node.start_mark, "A210", value=node.value)
+            return None
+        return value
 
-    def mapping(self, node, path, depth):
+    def mapping(self, node, path):
         result = {}
         first_seen = {}
         for key_node, value_node in node.value:
@@ -95,12 +101,15 @@ class _Converter:
                 self.problem(key_node.start_mark, "A113")
                 continue
             key = key_node.value
+            if len(key) > limits.STRING_CHARS:
+                self.problem(key_node.start_mark, "A116", size=len(key), limit=limits.STRING_CHARS)
+                continue
             if key in first_seen:
                 self.problem(key_node.start_mark, "A105", key=key, first=first_seen[key])
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             self.doc.key_pos[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
+            result[key] = self.convert(value_node, path + (key,))
         return result
 
 
@@ -109,6 +118,11 @@ def load(path: Path, problems: Problems) -> Document | None:
     text = _read_text(path, problems)
     if text is None:
         return None
+    return load_text(path, text, problems)
+
+
+def load_text(path: Path, text: str, problems: Problems) -> Document | None:
+    """Like `load`, for text already read (a page's front matter: pad it with newlines so lines match)."""
     node = _compose(path, text, problems)
     if node is None:
         return None
@@ -120,16 +134,13 @@ def load(path: Path, problems: Problems) -> Document | None:
 
 def _read_text(path: Path, problems: Problems) -> str | None:
     """The file as text: small enough, UTF-8, indented with spaces."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        problems.add(path, 1, 1, "A107", size=len(raw), limit=MAX_BYTES)
+    if files.refuse_link(path, problems):
         return None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.add(path, line, col, "A101", byte=f"{raw[error.start]:02x}")
+    raw = files.read_limited(path, MAX_BYTES, problems)
+    if raw is None:
+        return None
+    text = files.decode(path, raw, problems)
+    if text is None:
         return None
     lines = text.splitlines()
     tabbed = [n for n, line in enumerate(lines, 1) if _TAB_INDENT.match(line)]
@@ -141,11 +152,20 @@ def _read_text(path: Path, problems: Problems) -> str | None:
 def _compose(path: Path, text: str, problems: Problems):
     """The YAML node tree, or None (with a problem) when the YAML is broken, unsafe or empty."""
     try:
-        # Parsing is linear in the input, so aliases are refused before anything expands.
+        # Parsing is linear in the input and keeps no tree, so aliases are refused before anything
+        # expands, and deep nesting before the (recursive) composer could overflow the C stack.
+        depth = 0
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 problems.add(path, event.start_mark.line + 1, event.start_mark.column + 1, "A106")
                 return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.add(path, event.start_mark.line + 1, event.start_mark.column + 1, "A111", limit=MAX_DEPTH)
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -156,9 +176,6 @@ def _compose(path: Path, text: str, problems: Problems):
         return None
     except yaml.YAMLError as error:
         problems.add(path, 1, 1, "A103", detail=str(error).splitlines()[0])
-        return None
-    except RecursionError:
-        problems.add(path, 1, 1, "A111", limit=MAX_DEPTH)
         return None
     if node is None:
         problems.add(path, 1, 1, "A102")
