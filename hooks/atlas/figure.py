@@ -305,7 +305,8 @@ def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
                 found[surface] = Place(surface, key, i, face, (face - 15, 0.0, face, 170.0))
                 continue
             top = 0.0 if surface == "floor" else min(frame.points[name][1] - r for name, r in touching)
-            left, right = min(xs) - 18, max(xs) + 18
+            margin = 3 if surface == "box" else 18  # a step's edge is just behind the heel
+            left, right = min(xs) - margin, max(xs) + margin
             if contact["part"] == "upper-back":  # a bench under the shoulder blades reaches back under the head
                 left, right = min(xs) - 34, min(xs) + 4
             if surface == "ball":
@@ -340,9 +341,9 @@ def segments(points: dict, view: str) -> list[tuple[str, tuple, tuple, float]]:
 
 
 # the segments that lie on a surface when a part rests on it (a knee: the thigh and shank that meet there)
-RESTING = {"foot": ("foot",), "toes": ("foot",), "heel": ("foot",), "knee": ("thigh", "shank"), "shin": ("shank", "foot"),
+RESTING = {"foot": ("foot",), "toes": ("foot",), "heel": ("foot", "shank"), "knee": ("thigh", "shank", "foot"), "shin": ("shank", "foot"),
            "hand": ("hand", "forearm"), "forearm": ("forearm", "hand", "upper_arm"), "thigh": ("thigh", "shank"),
-           "upper-back": ("trunk", "neck"), "back": ("trunk", "neck"), "front": ("trunk", "neck"),
+           "upper-back": ("trunk", "neck", "upper_arm"), "back": ("trunk", "neck"), "front": ("trunk", "neck"),
            "side": ("trunk", "neck", "left-thigh", "right-thigh", "left-upper_arm", "right-upper_arm"), "seat": ("trunk", "thigh")}
 
 
@@ -409,12 +410,26 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         # on the skin, not in it: the bar lies on the upper back, across the hip crease
         "back": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.95), trunk - 90, RADIUS["trunk"] + BAR_RADIUS)
         if view == "side" else points["shoulder"],
-        "hips": lambda: _step(points["pelvis"], trunk + 90, RADIUS["trunk"] + BAR_RADIUS) if view == "side" else points["pelvis"],
+        "hips": lambda: _on_hips(points, trunk) if view == "side" else points["pelvis"],
         "chest": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.75), trunk + 90, 16.0),
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
         "feet": lambda: _mid(points["left-toe"], points["right-toe"]),
     }[at]()
+
+
+def _on_hips(points: dict, trunk: float) -> tuple[float, float]:
+    """Across the hip crease: in front of the trunk, pushed clear of a bent thigh."""
+    bar = _step(points["pelvis"], trunk + 90, RADIUS["trunk"] + BAR_RADIUS)
+    thigh = _angle(points["pelvis"], points["left-knee"])
+    a = math.radians(thigh)
+    ux, uy = math.sin(a), math.cos(a)
+    along = (bar[0] - points["pelvis"][0]) * ux + (bar[1] - points["pelvis"][1]) * uy
+    across = abs((bar[0] - points["pelvis"][0]) * uy - (bar[1] - points["pelvis"][1]) * ux)
+    short = RADIUS["thigh"] + BAR_RADIUS - across
+    if along > 0 and short > 0:  # over the thigh: lift it off along the thigh's front
+        bar = _step(bar, thigh - 90, short)
+    return bar
 
 
 def _mid(a, b):
