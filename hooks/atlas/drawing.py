@@ -177,15 +177,26 @@ def _tint(p, view: str, region: str, cls: str) -> list[Shape]:
 
 # --- the equipment and what the figure rests on --------------------------------------------------
 
-def kit(frame, pose: dict) -> str:
+BEHIND = {"back", "hips"}  # where a load is drawn behind the body
+MACHINES = {"sled", "cable"}  # drawn behind the body too
+
+
+def kit(frame, pose: dict, behind: bool = False) -> str:
     out = []
     for item in pose.get("equipment", []):
+        back = (item["at"] in BEHIND and item["item"] in figure.BARS) or item["item"] in MACHINES
+        if back != behind:
+            continue
         at = figure.equipment_at(frame.points, item["at"], pose["view"])
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], item["at"]))
-    for contact in pose["rests_on"]:
-        if contact["surface"] in figure.ROLLS:
-            x, top = _rest(frame, contact)
-            out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball"))
+    if behind:
+        for contact in pose["rests_on"]:
+            if contact["surface"] in figure.ROLLS:
+                x, top = _rest(frame, contact)
+                # a ball that rolls: a stripe turns with it
+                turn = -x / (top / 2)
+                edge = (x + top / 2 * math.sin(turn), top / 2 + top / 2 * math.cos(turn))
+                out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball") + _line([(x, top / 2), edge], "fig-k", 2))
     return "".join(out)
 
 
@@ -202,6 +213,30 @@ def _bar(p, at, view, where):
                 "".join(_line([(at[0] + s * 48, at[1] - 22), (at[0] + s * 48, at[1] + 22)], "fig-k fig-plate", 6)
                         for s in (-1, 1)))
     return _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate") + _dot(at, 2.5, "fig-kf")
+
+
+def _trap_bar(p, at, view, where):
+    """A hexagonal frame around the lifter, seen a little from above, with raised handles."""
+    if view == "front":
+        return _bar(p, at, view, where)
+    x, y = at
+    hexagon = [(x - 34, y), (x - 20, y + 7), (x + 20, y + 7), (x + 34, y), (x + 20, y - 7), (x - 20, y - 7)]
+    frame = f'<path class="fig-k fig-trap" d="M{"L".join(_pt(c) for c in hexagon)}Z" stroke-width="3"/>'
+    plate = _dot((x - 34, y), figure.PLATE_RADIUS * 0.9, "fig-k fig-plate") + _dot((x - 34, y), 2.5, "fig-kf")
+    return plate + frame
+
+
+def _sled(p, at, view, where):
+    """The hack squat's back pad on its rails, leaning back at the trunk's angle, and the footplate."""
+    trunk = figure._angle(p["pelvis"], p["shoulder"])
+    pad_a = figure._step(p["pelvis"], trunk - 90, RADIUS["trunk"] + 5)
+    pad_b = figure._step(p["shoulder"], trunk - 90, RADIUS["trunk"] + 5)
+    rail_top = figure._step(pad_b, trunk, 40)
+    rail_low = (pad_a[0] - (pad_a[1]) * math.tan(math.radians(trunk)) if abs(trunk) < 80 else pad_a[0], 0.0)
+    foot = min(p["left-heel"][0], p["right-heel"][0]) - 4, max(p["left-toe"][0], p["right-toe"][0]) + 6
+    return (_line([figure._step(rail_low, trunk - 90, 9), figure._step(rail_top, trunk - 90, 9)], "fig-k", 3)
+            + f'<path class="fig-k fig-surface" d="M{_pt(pad_a)}L{_pt(pad_b)}" stroke-width="9"/>'
+            + _line([(foot[0], 1.5), (foot[1], 1.5)], "fig-k", 4))
 
 
 def _dumbbell(p, at, view, where):
@@ -226,8 +261,13 @@ def _band(p, at, view, where):
 
 
 def _cable(p, at, view, where):
+    """A cable stack behind the lifter: the tower, its weight stack and the line from the low pulley to the handle."""
     pulley = (p["pelvis"][0] - 95, 12.0) if view == "side" else (at[0] + 80, 12.0)
-    return _line([at, pulley], "fig-cable", 1.5) + _dot(at, 3.5, "fig-kf")
+    x = pulley[0]
+    tower = f'<path class="fig-k" d="M{_pt((x - 14, 0))}L{_pt((x - 14, 200))}L{_pt((x + 2, 200))}L{_pt((x + 2, 0))}" stroke-width="3"/>'
+    stack = "".join(f'<path class="fig-k fig-plate" d="M{_pt((x - 11, y))}h{n(10)}v{n(-5)}h{n(-10)}z" stroke-width="1"/>'
+                    for y in (3, 9, 15, 21, 27))
+    return tower + stack + _line([at, pulley], "fig-cable", 2) + _dot(pulley, 3.5, "fig-kf") + _dot(at, 3.5, "fig-kf")
 
 
 def _pad(p, at, view, where):
@@ -240,7 +280,7 @@ def _pad(p, at, view, where):
     return _dot(centre, 6.5, "fig-k fig-plate")
 
 
-_KIT = {"barbell": _bar, "trap-bar": _bar, "dumbbell": _dumbbell, "kettlebell": _kettlebell, "band": _band,
+_KIT = {"barbell": _bar, "trap-bar": _trap_bar, "sled": _sled, "dumbbell": _dumbbell, "kettlebell": _kettlebell, "band": _band,
         "cable": _cable, "pad": _pad}
 
 
@@ -278,7 +318,8 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
             x, top = _rest(frame, contact)
             xs += [x - top / 2 - 2, x + top / 2 + 2]
     if any(item["item"] == "cable" for item in pose.get("equipment", [])):
-        xs += [frames[0].points["pelvis"][0] - 100, frames[0].points["pelvis"][0] + 10]
+        xs += [frames[0].points["pelvis"][0] - 112, frames[0].points["pelvis"][0] + 10]
+        ys.append(200.0)
     left, right = min(xs) - 16, max(xs) + 16
     top = max(ys) + HEAD_RADIUS + PAD
     return left, -top, right - left, top + PAD
@@ -286,7 +327,9 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
 
 def frame_group(frame, pose: dict, marks, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    return f"<g{attr}>{_merge([*body(frame, pose['view']), *tints(frame, pose['view'], marks)])}{kit(frame, pose)}</g>"
+    behind = kit(frame, pose, behind=True)  # a bar on the back or hips: its far plate, so the face stays in view
+    return (f"<g{attr}>{behind}{_merge([*body(frame, pose['view']), *tints(frame, pose['view'], marks)])}"
+            f"{kit(frame, pose, behind=False)}</g>")
 
 
 def _floor(left: float, width: float) -> str:
@@ -413,7 +456,8 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     end = still.format(svg=svg(pose, frames, tinted, "end", f"{name}: end position"), label="End")
     # The checkbox comes first so that `:checked ~` reaches the label and the frames.
     motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
-              f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}Pause the motion</label>'
+              f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}<span class="exfig__say-pause">Pause the motion</span>'
+              '<span class="exfig__say-play">Play the motion</span></label>'
               f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}</div>')
     return (f'<figure id="figure" class="exfig"><div class="exfig__panels">{start}{motion}{end}</div>'
             f'<figcaption>{html.escape(describe(atlas, exercise))}</figcaption></figure>')
@@ -440,8 +484,8 @@ text{font:7px sans-serif;fill:#37474f}
 .fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
 @media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}
 """
-# the same frame timing as atlas.css: start and end held, the five frames between shown in turn
-SLOTS = (0, 20, 32, 44, 56, 68, 80, 100)
+# the same frame timing as atlas.css: start and end held, the frames between shown in turn
+SLOTS = (0, 16, 22, 28, 35, 41, 47, 53, 59, 65, 72, 78, 84, 100)
 
 
 def _keyframes() -> str:
