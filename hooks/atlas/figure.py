@@ -301,7 +301,7 @@ def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
             touching = contact_points(contact["part"])
             xs = [frame.points[name][0] for name, _ in touching]
             if surface == "wall":  # the wall stands behind what touches it: the buttocks or back
-                face = min(x - wall_reach(contact["part"], r) for x, (_, r) in zip(xs, touching))
+                face = min(frame.points[name][0] - wall_reach(contact["part"], r) for name, r in touching)
                 found[surface] = Place(surface, key, i, face, (face - 15, 0.0, face, 170.0))
                 continue
             top = 0.0 if surface == "floor" else min(frame.points[name][1] - r for name, r in touching)
