@@ -129,8 +129,8 @@ def _trunk(p, view: str) -> list:
 def body(frame, view: str) -> list:
     """The figure's pieces in paint order: the far limbs (a shade lighter), trunk and head, near limbs."""
     p = frame.points
-    near, far = ("left", "right") if view == "side" else ("right", "left")
-    out = [*_leg(p, far, "fig-rf"), *_arm(p, far, "fig-rf")] if view == "side" else []
+    near, far = ("left", "right") if view in ("side", "above") else ("right", "left")
+    out = [*_leg(p, far, "fig-rf"), *_arm(p, far, "fig-rf")] if view in ("side", "above") else []
     out += _trunk(p, view)
     if view == "front":
         out += [*_leg(p, far, "fig-bf"), *_arm(p, far, "fig-bf")]
@@ -411,6 +411,29 @@ def svg(pose: dict, frames, marks, which: str, label: str) -> str:
 
 # --- figures on pages ---------------------------------------------------------------------------
 
+ABOVE = 35  # degrees the camera looks down from, for a side-lying lift seen from above (a clamshell)
+
+
+def drawn(pose: dict):
+    """The pose and frames as drawn. A side-lying lift (`view: above`) is posed and checked by the
+    frontal model, then seen from in front and above: what comes forward (a bent knee) comes
+    down the page, what lifts (the top knee opening) goes up it, so the clam opens."""
+    frames = figure.frames(pose)
+    if pose["view"] != "above":
+        return pose, frames
+    down, up = math.sin(math.radians(ABOVE)), math.cos(math.radians(ABOVE))
+    seen = []
+    for frame in frames:
+        flat = dict(frame.angles, trunk=-90)  # the same limbs, lying on the back: how far forward each point is
+        side = figure.kinematics("side", flat)
+        ahead = {name: side[name][1] - side["pelvis"][1] for name in side}
+        points = {name: (x, y * up - ahead.get(name, 0.0) * down) for name, (x, y) in frame.points.items()}
+        seen.append(figure.Frame(frame.label, frame.angles, points))
+    low = min(y for frame in seen for _, y in frame.points.values()) - figure.RADIUS["thigh"]
+    for frame in seen:  # the near edge of the mat is the floor line
+        frame.points = {name: (x, y - low) for name, (x, y) in frame.points.items()}
+    return pose, seen
+
 ROLE_ORDER = ("synergist", "target")  # drawn in this order, so a target's tint is on top
 
 
@@ -436,7 +459,7 @@ def _joint_words(angles: dict, joint: str, plural: str, bent: str, other: str) -
 
 def _trunk_words(trunk: float, view: str) -> str:
     t = round(trunk / 5) * 5
-    if view == "front":
+    if view != "side":
         return "lying on the side" if abs(t) >= 60 else ("upright" if abs(t) <= 5 else f"leaning {abs(t)}° to the side")
     if -10 <= t <= 10:
         return "trunk upright"
@@ -471,7 +494,8 @@ def describe_pose(pose: dict, view: str) -> str:
 def describe(atlas, exercise: dict) -> str:
     """The figure's text alternative, from the data."""
     pose = exercise["pose"]
-    parts = [f"Drawn from the {'side' if pose['view'] == 'side' else 'back'}."]
+    seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side"}
+    parts = [f"Drawn from {seen[pose['view']]}."]
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:
             parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}.")
@@ -510,8 +534,8 @@ PAUSE_ICONS = ('<svg class="exfig__icon exfig__icon--pause" viewBox="0 0 16 16" 
 
 def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     """The exercise page's figure: start, the motion with a pause control, end; a text alternative."""
-    pose, name = exercise["pose"], exercise["name"]
-    frames = figure.frames(pose)
+    pose, frames = drawn(exercise["pose"])
+    name = exercise["name"]
     tinted = marks(atlas, exercise)
     box = f"exfig-pause-{html.escape(eid)}"
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
@@ -531,8 +555,7 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
 
 def thumbnail(atlas, exercise: dict) -> str:
     """A small still of the end position, beside an exercise's name in lists (decorative there)."""
-    pose = exercise["pose"]
-    frames = figure.frames(pose)
+    pose, frames = drawn(exercise["pose"])
     return f'<span class="fig-thumb">{svg(pose, frames, marks(atlas, exercise), "end", "")}</span>'
 
 
@@ -580,7 +603,7 @@ def _metadata(title: str, description: str, page_url: str, licence: dict) -> str
 
 def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict) -> str:
     """A self-contained SVG file: the key positions side by side, or the motion; licence in its metadata."""
-    pose, frames, tinted = exercise["pose"], figure.frames(exercise["pose"]), marks(atlas, exercise)
+    (pose, frames), tinted = drawn(exercise["pose"]), marks(atlas, exercise)
     left, top, width, height = bounds(pose, frames)
     title = f"{exercise['name']}: {'the movement' if motion else 'key positions'}"
     floor = _floor(left, width)
