@@ -121,7 +121,7 @@ def test_the_figure_is_small():
 
 
 def test_numbers_are_formatted_plainly():
-    assert drawing.n(-0.04) == "0" and drawing.n(12.0) == "12" and drawing.n(math.pi) == "3.1"
+    assert drawing.n(-0.04) == "0" and drawing.n(12.0) == "12" and drawing.n(math.pi) == "3" and drawing.n(-0.4) == "0"
 
 
 def test_segment_masses_from_winter_add_up_to_the_whole_body():
