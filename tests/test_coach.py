@@ -117,6 +117,19 @@ def test_the_builder_prints_without_its_controls(page, site_url):
     assert not page.locator(".md-header").is_visible()
 
 
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+SCREENS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, browser):
+    """A tab at 360 × 740 with touch, and one at 1280 px."""
+    context = browser.new_context(**SCREENS[request.param])
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("unit,one_rm,strength,hypertrophy", [
     ("kg", "100", "80–100 kg", "60–80 kg"),
     ("lb", "225", "180–225 lb", "135–180 lb"),
@@ -130,13 +143,100 @@ def test_the_calculator_gives_the_sources_ranges_rounded_to_plates(page, site_ur
     assert page.locator("tr[data-zone=hypertrophy] .calculator__load").inner_text() == hypertrophy
 
 
-def test_the_calculator_estimates_a_1rm_names_its_method_and_remembers_the_unit(page, site_url):
+def test_the_calculator_estimates_a_1rm_names_both_equations_and_remembers_the_unit(page, site_url):
     page.goto(site_url + "guides/loading/")  # the widget on the loading guide
     page.get_by_label("Unit").select_option("lb")
+    assert page.get_by_label("Bar weight").input_value() == "45" and page.get_by_label("Smallest step").input_value() == "5"
     page.get_by_label("or: load lifted").fill("100")
     page.get_by_label("for reps").fill("5")
-    assert "Estimated 1RM (Brzycki): 112.5 lb." in page.locator(".calculator__estimate").inner_text()
-    page.get_by_label("for reps").fill("12")
-    assert "10 reps or fewer" in page.locator(".calculator__estimate").inner_text()
+    # Epley 100 × (1 + 5/30) = 116.67; Brzycki 100 × 36/32 = 112.5; the lower is used
+    assert page.locator(".calculator__estimate").inner_text() == (
+        "Estimated 1RM: 112.5 lb (Epley 116.67, Brzycki 112.5; the lower is used).")
     page.goto(site_url + "tools/load-calculator/")
     assert page.get_by_label("Unit").input_value() == "lb"
+
+
+def _out(page):
+    return page.locator(".calculator__out")
+
+
+@pytest.mark.parametrize("load,reps,says", [
+    ("80", "30", "works from 1 to 12 reps only"),       # the issue's 411 kg "estimate"
+    ("80", "13", "works from 1 to 12 reps only"),
+    ("", "5", "Enter the load lifted"),
+    ("-80", "5", "must be more than 0"),
+    ("0", "5", "must be more than 0"),
+    ("8000", "5", "more than any lift on record"),
+    ("NaN", "5", "must be a number"),
+    ("eighty", "5", "must be a number"),
+    ("80", "5.5", "whole number"),
+    ("80", "0", "at least 1"),
+    ("80", "", "Enter the reps"),
+])
+def test_the_calculator_refuses_bad_input_with_a_message_and_no_number(screen, site_url, load, reps, says):
+    screen.goto(site_url + "tools/load-calculator/")
+    screen.get_by_label("or: load lifted").fill(load)
+    screen.get_by_label("for reps").fill(reps)
+    refusal = screen.locator(".calculator__refusal")
+    assert says in refusal.inner_text()
+    assert screen.locator(".calculator__estimate, .calculator__table, .calculator__working").count() == 0
+    assert not re.search(r"\d+(\.\d+)? ?kg", _out(screen).inner_text())  # no load anywhere in the answer
+    assert screen.locator("input[aria-invalid=true]").count() == 1
+    if screen.viewport_size["width"] == 360:
+        assert screen.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("unit,bar,step,target,working", [
+    # 100 kg 1RM; 3 × 8 at RPE 8 is a set that could go to 10: 75 % by both equations = 75 kg
+    ("kg", "20", "2.5", ("3", "8", "rpe", "8"), "3 × 8 at RPE 8 (2 in reserve): 75 kg"),
+    # 5 × 5 with 2 in reserve: 7 reps; Epley 81.08 %, Brzycki 83.33 %: the lower, 81.08 kg, down to 80 kg
+    ("kg", "20", "2.5", ("5", "5", "rir", "2"), "5 × 5 at 2 in reserve: 80 kg"),
+    # with 5 kg steps on a 15 kg bar: 15 + 13 × 5 = 80 kg; with 1 kg steps: 81 kg
+    ("kg", "15", "5", ("5", "5", "rir", "2"), "5 × 5 at 2 in reserve: 80 kg"),
+    ("kg", "20", "1", ("5", "5", "rir", "2"), "5 × 5 at 2 in reserve: 81 kg"),
+    # pounds: 225 lb 1RM, 3 × 8 at RPE 8 = 168.75 lb, down to what a 45 lb bar and 5 lb steps make
+    ("lb", "45", "5", ("3", "8", "rpe", "8"), "3 × 8 at RPE 8 (2 in reserve): 165 lb"),
+])
+def test_the_calculator_gives_working_weights_for_a_target(screen, site_url, unit, bar, step, target, working):
+    screen.goto(site_url + "tools/load-calculator/")
+    screen.get_by_label("Unit").select_option(unit)
+    screen.get_by_label("Bar weight").fill(bar)
+    screen.get_by_label("Smallest step").fill(step)
+    screen.get_by_label("Your 1RM").fill("225" if unit == "lb" else "100")
+    sets, reps, scale, effort = target
+    screen.get_by_label("Sets").fill(sets)
+    screen.get_by_label("Reps per set").fill(reps)
+    screen.get_by_label("Effort as").select_option(scale)
+    screen.get_by_label("Effort", exact=True).fill(effort)
+    assert screen.locator(".calculator__working").inner_text() == working
+    if screen.viewport_size["width"] == 360:
+        assert screen.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("target,says", [
+    (("3", "10", "rir", "4"), "could go to 14"),        # beyond 12 reps to failure
+    (("3", "8", "rpe", "11"), "at most 10"),
+    (("3", "8", "rpe", "7.3"), "half steps"),
+    (("0", "8", "rpe", "8"), "at least 1"),
+    (("3", "20", "rpe", "8"), "1 to 12 reps"),
+])
+def test_the_calculator_refuses_a_target_it_cannot_answer(page, site_url, target, says):
+    page.goto(site_url + "tools/load-calculator/")
+    page.get_by_label("Your 1RM").fill("100")
+    sets, reps, scale, effort = target
+    page.get_by_label("Sets").fill(sets)
+    page.get_by_label("Reps per set").fill(reps)
+    page.get_by_label("Effort as").select_option(scale)
+    page.get_by_label("Effort", exact=True).fill(effort)
+    assert says in page.locator(".calculator__refusal").inner_text()
+    assert page.locator(".calculator__working").count() == 0
+
+
+def test_a_working_weight_lighter_than_the_bar_is_refused(page, site_url):
+    page.goto(site_url + "tools/load-calculator/")
+    page.get_by_label("Your 1RM").fill("25")
+    page.get_by_label("Sets").fill("3")
+    page.get_by_label("Reps per set").fill("10")
+    page.get_by_label("Effort as").select_option("rir")
+    page.get_by_label("Effort", exact=True).fill("2")
+    assert "lighter than your 20 kg bar" in page.locator(".calculator__refusal").inner_text()
