@@ -1,10 +1,12 @@
-"""For coaches, in Chromium: one-page handouts, copy-a-section-link."""
+"""For coaches and their clients, in Chromium: one-page handouts, copy-a-section-link, session sheets
+(read, edit, share, print), the load calculator; at 360 × 740 by touch and at 1280 px."""
 from __future__ import annotations
 
 import re
 
 import pytest
 from conftest import project_atlas
+from playwright.sync_api import expect
 
 EXERCISES = list(project_atlas().entities["exercise"])
 PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
@@ -49,7 +51,6 @@ def test_the_builder_round_trips_a_sheet_through_its_url(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "builder/")
     page.get_by_label("Sheet title").fill("Lower A")
-    page.get_by_label("Sheet title").press("End")  # input events
     for query in ("RDL", "hip thrust", "Nordic curl"):
         page.get_by_label("Exercise", exact=True).fill(query)
         page.get_by_role("button", name="Add exercise").click()
@@ -61,25 +62,30 @@ def test_the_builder_round_trips_a_sheet_through_its_url(browser, site_url):
     page.get_by_label("Note for Barbell hip thrust").fill("pause at the top & squeeze")
     page.get_by_role("button", name="Move Nordic hamstring curl up").click()
     page.get_by_role("button", name="Remove Barbell hip thrust").click()
-    page.get_by_label("Sheet title").fill("Lower A")
     shared = page.url
     assert "?sheet=" in shared
 
     def sheet(p):
         return [[r.get_attribute("data-id")] + [f.input_value() for f in r.locator("[data-field]").all()]
-                for r in p.locator(".builder__table tr[data-id]").all()]
+                for r in p.locator(".builder__rows li[data-id]").all()]
 
     expected = sheet(page)
     assert [row[0] for row in expected] == ["romanian-deadlift", "nordic-curl"]
     assert expected[0][1:] == ["3", "8", "rpe", "8", "90 s", ""]
     other = context.new_page()
-    other.goto(shared)  # opening the shared link restores the sheet exactly
-    assert sheet(other) == expected and other.get_by_label("Sheet title").input_value() == "Lower A"
-    drawings = other.locator(".builder__table tr[data-id] img.builder__figure")  # each row shows its exercise drawn
+    other.goto(shared)  # the shared link opens as the client reads it: the title, then the rows
+    assert other.locator("h1").inner_text().rstrip("¶") == "Lower A" and other.title().startswith("Lower A")
+    assert other.locator(".builder__editor").is_hidden() and other.locator(".builder__intro").is_hidden()
+    rows = other.locator(".sheet__table tbody tr")
+    assert rows.nth(0).locator("td").all_inner_texts()[1:] == ["Romanian deadlift", "3 × 8", "RPE 8", "90 s", ""]
+    assert rows.nth(1).locator(".sheet__exercise").inner_text() == "Nordic hamstring curl"
+    drawings = other.locator(".sheet__table img.builder__figure")  # each row shows its exercise drawn
     drawings.first.scroll_into_view_if_needed()
-    other.wait_for_function("[...document.querySelectorAll('img.builder__figure')].every(i => i.complete && i.naturalWidth > 0)")
+    other.wait_for_function("[...document.querySelectorAll('.sheet img.builder__figure')].every(i => i.complete && i.naturalWidth > 0)")
     assert [src.split("/")[-1] for src in drawings.evaluate_all("els => els.map(e => e.getAttribute('src'))")] == [
         "romanian-deadlift.svg", "nordic-curl.svg"]
+    other.get_by_role("button", name="Edit the sheet").click()  # the coach's form, restored exactly
+    assert sheet(other) == expected and other.get_by_label("Sheet title").input_value() == "Lower A"
     context.close()
 
 
@@ -94,7 +100,7 @@ def test_a_malformed_hostile_or_huge_sheet_link_is_ignored_with_a_message(page, 
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(site_url + "builder/?sheet=" + query)
     assert message in page.locator(".builder__message").inner_text()
-    assert page.locator(".builder__table tr[data-id]").count() == 0 and dialogs == []
+    assert page.locator("[data-id]").count() == 0 and dialogs == []
 
 
 def test_hostile_text_in_a_sheet_stays_text(page, site_url):
@@ -102,19 +108,14 @@ def test_hostile_text_in_a_sheet_stays_text(page, site_url):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     payload = '<img src=x onerror=alert(1)>'
     page.goto(site_url + 'builder/?sheet={"t":"<b>x</b>","r":[["glute-bridge","","","","","","' + payload + '"]]}')
+    assert page.locator(".sheet__table td[data-label=Note]").inner_text() == payload
+    assert page.locator("h1").inner_text().rstrip("¶") == "<b>x</b>"
+    page.get_by_role("button", name="Edit the sheet").click()
     assert page.get_by_label("Note for Glute bridge").input_value() == payload
-    # the only image is the row's own drawing, from the atlas's figures; the payload made none
-    assert page.locator("#builder img:not(.builder__figure), #builder b").count() == 0 and dialogs == []
+    # the only images are the row's own drawings, from the atlas's figures; the payload made none
+    assert page.locator("#builder img:not(.builder__figure), #builder b, h1 b").count() == 0 and dialogs == []
     figures = page.locator("#builder img.builder__figure").evaluate_all("els => els.map(e => e.getAttribute('src'))")
-    assert figures == ["../api/figures/glute-bridge.svg"]
-
-
-def test_the_builder_prints_without_its_controls(page, site_url):
-    page.goto(site_url + 'builder/?sheet={"t":"A","r":[["glute-bridge","2","15","","","",""]]}')
-    page.emulate_media(media="print")
-    assert page.locator(".builder__table").is_visible()
-    assert not page.get_by_role("button", name="Add exercise").is_visible()
-    assert not page.locator(".md-header").is_visible()
+    assert set(figures) == {"../api/figures/glute-bridge.svg"}
 
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
@@ -240,3 +241,118 @@ def test_a_working_weight_lighter_than_the_bar_is_refused(page, site_url):
     page.get_by_label("Effort as").select_option("rir")
     page.get_by_label("Effort", exact=True).fill("2")
     assert "lighter than your 20 kg bar" in page.locator(".calculator__refusal").inner_text()
+
+
+# --- session sheets, at 360 × 740 by touch and at 1280 px ------------------------------------
+
+LONG_SHEET = ('builder/?sheet={"t":"Lower body A, week 3: the heavy day before the meet","r":['
+              '["single-leg-romanian-deadlift","3","10 per leg","rpe","8","2 min","Pause just below the knee and keep '
+              'the free hip square to the floor all the way down, then drive the standing heel"],'
+              '["nordic-curl","3","5","","","90 s",""],["barbell-hip-thrust","4","10-12","pct","70","90 s","squeeze"],'
+              '["hip-extension-45","2","15","rir","2","60 s",""]]}')
+
+
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(pdf))
+    return len(reader.pages), " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def test_the_client_sees_the_whole_sheet_without_anything_cut_off(screen, site_url):
+    screen.goto(site_url + LONG_SHEET)
+    width = screen.viewport_size["width"]
+    assert screen.locator("h1").inner_text().rstrip("¶") == "Lower body A, week 3: the heavy day before the meet"
+    assert screen.get_by_label("Sets for Nordic hamstring curl").count() == 1  # the form exists, hidden
+    assert screen.get_by_label("Sets for Nordic hamstring curl").is_hidden()
+    rows = screen.locator(".sheet__table tbody tr")
+    assert rows.count() == 4
+    # every cell lies inside the screen and shows all of its text
+    clipped = screen.evaluate("""w => [...document.querySelectorAll('.sheet__table td, .sheet__table th')]
+        .filter(c => c.getClientRects().length)
+        .filter(c => { const r = c.getBoundingClientRect(); return r.right > w + 0.5 || r.left < -0.5 || c.scrollWidth > c.clientWidth + 1; })
+        .map(c => c.textContent.slice(0, 30))""", width)
+    assert clipped == [] and screen.evaluate("document.documentElement.scrollWidth") <= width
+    first = rows.first
+    if width == 360:  # cards: the exercise on top, then each field under its label
+        assert screen.locator(".sheet__table thead").bounding_box()["height"] <= 1
+        name, sets = first.locator(".sheet__exercise").bounding_box(), first.locator("td[data-label='Sets × reps']").bounding_box()
+        assert sets["y"] >= name["y"] + name["height"] - 1
+        assert first.locator("td[data-label='Sets × reps']").evaluate("e => getComputedStyle(e, '::before').content") == '"Sets × reps"'
+    else:  # one table row per exercise, every column header in view
+        headers = screen.locator(".sheet__table th")
+        assert headers.all_inner_texts() == ["#", "Exercise", "Sets × reps", "Effort", "Rest", "Note"]
+        assert all(h.is_visible() for h in headers.all())
+        boxes = [first.locator("td").nth(i).bounding_box() for i in range(6)]
+        assert len({round(b["y"]) for b in boxes}) == 1
+
+
+@pytest.mark.parametrize("size", list(SCREENS))
+def test_the_share_button_copies_the_link_where_there_is_no_share_sheet(browser, site_url, size):
+    context = browser.new_context(**SCREENS[size], permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + 'builder/?sheet={"t":"A","r":[["glute-bridge","2","15","","","60 s",""]]}')
+    assert page.evaluate("typeof navigator.share") == "undefined"  # desktop Linux Chromium: no share sheet
+    button = page.get_by_role("button", name="Share the link")
+    button.tap() if size == "phone" else button.click()
+    expect(page.locator(".builder__shared")).to_have_text("Link copied: paste it into a message to your client.")
+    assert page.locator(".builder__shared").is_visible()
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link == page.url and "?sheet=" in link
+    other = context.new_page()
+    other.goto(link)  # the copied link is the sheet
+    assert other.locator(".sheet__table tbody tr").get_attribute("data-id") == "glute-bridge"
+    context.close()
+
+
+def test_the_share_button_opens_the_system_share_sheet_where_there_is_one(browser, site_url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.add_init_script("window.__shared = []; navigator.share = d => { window.__shared.push(d); return Promise.resolve(); };")
+    page.goto(site_url + 'builder/?sheet={"t":"Hinge day","r":[["romanian-deadlift","3","8","","","",""]]}')
+    page.get_by_role("button", name="Share the link").tap()
+    expect(page.locator(".builder__shared")).to_have_text("Shared.")
+    shared = page.evaluate("window.__shared")
+    assert shared == [{"title": "Hinge day", "url": page.url}]
+    context.close()
+
+
+def test_the_picker_finds_names_aliases_and_partial_words(screen, site_url):
+    screen.goto(site_url + "builder/")
+    box = screen.get_by_label("Exercise", exact=True)
+    add = screen.get_by_role("button", name="Add exercise")
+    press = add.tap if screen.viewport_size["width"] == 360 else add.click
+    for query, added in [("nordic", "nordic-curl"), ("RDL", "romanian-deadlift"), ("hex bar", "trap-bar-deadlift"),
+                         ("stiff leg", "stiff-leg-deadlift"), ("Nordics", "nordic-curl")]:
+        box.fill(query)
+        press()
+        assert screen.locator(".builder__rows li").last.get_attribute("data-id") == added, query
+    # several matches: the coach chooses
+    box.fill("hip thr")
+    press()
+    choices = screen.locator(".builder__choices button")
+    assert {"Barbell hip thrust", "Dumbbell hip thrust"} <= set(choices.all_inner_texts())
+    choice = screen.locator(".builder__choices button", has_text="Dumbbell hip thrust")
+    choice.tap() if screen.viewport_size["width"] == 360 else choice.click()
+    assert screen.locator(".builder__rows li").last.get_attribute("data-id") == "dumbbell-hip-thrust"
+    assert screen.locator(".builder__choices").is_hidden()
+    box.fill("zzzz")
+    press()
+    assert "No exercise matches" in screen.locator(".builder__message").inner_text()
+    assert screen.evaluate("document.documentElement.scrollWidth") <= screen.viewport_size["width"]
+
+
+def test_the_printed_sheet_has_its_title_and_not_the_tools_instructions(page, site_url):
+    page.goto(site_url + LONG_SHEET)
+    page.get_by_role("button", name="Edit the sheet").click()  # printing from the coach's form prints the sheet too
+    for paper in ("A4", "Letter"):
+        pages, text = pdf_text(page.pdf(format=paper, print_background=True))
+        assert pages == 1, paper
+        assert text.startswith("Lower body A, week 3: the heavy day before the meet"), text[:80]
+        for shown in ("Single-leg Romanian deadlift", "3 × 10 per leg", "RPE 8", "70 % of 1RM", "2 in reserve",
+                      "45° hip extension", "drive the standing heel"):
+            assert shown in text, shown
+        for hidden in ("Session sheet builder", "Put together a session", "Add exercise", "Share the link", "Save for offline"):
+            assert hidden not in text, hidden
