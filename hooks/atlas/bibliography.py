@@ -123,6 +123,22 @@ class Bibliography:
             self._format_all()
         return self._text[key]
 
+    def short(self, key) -> str:
+        """'Schoenfeld et al. 2017', 'Barbell Medicine 2024', or the title's first words: a citation
+        a printed page can carry where its numbered markers and reference list are left out."""
+        entry = self.entries[key]
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        names = [self.text_of(" ".join(p.last_names) or " ".join(p.first_names)) for p in people]
+        if len(names) > 2:
+            who = names[0] + " et al."
+        elif names:
+            who = " & ".join(names)
+        else:
+            words = self.text_of(entry.fields.get("title", key)).strip("[]").split()
+            who = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+        year = entry.fields.get("year", "")
+        return f"{who} {year}".strip()
+
     def sort_key(self, key):
         entry = self.entries[key]
         people = entry.persons.get("author") or entry.persons.get("editor") or []
