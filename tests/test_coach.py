@@ -12,12 +12,92 @@ EXERCISES = list(project_atlas().entities["exercise"])
 PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 
+# The printable area of US Letter (the shorter of A4 and Letter) at 96 px per inch, inside the
+# handout's page margins of 9 mm by 10 mm.
+LETTER = {"width": round((215.9 - 20) / 25.4 * 96), "height": round((279.4 - 18) / 25.4 * 96)}
+
+
 @pytest.mark.parametrize("eid", EXERCISES)
-def test_every_exercise_page_prints_on_exactly_one_page(page, site_url, eid):
+def test_every_exercise_page_prints_on_exactly_one_page_and_uses_most_of_it(page, site_url, eid):
     page.goto(site_url + f"exercises/{eid}/")
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper, print_background=True)
         assert len(PAGE.findall(pdf)) == 1, paper
+    page.set_viewport_size(LETTER)
+    page.emulate_media(media="print")
+    used = page.evaluate("document.querySelector('article').getBoundingClientRect().height") / LETTER["height"]
+    assert used >= 0.6, f"{used:.0%} of the page"
+
+
+@pytest.mark.parametrize("eid", ["romanian-deadlift", "barbell-back-squat", "figure-four-stretch"])
+def test_a_handout_prints_no_text_under_9pt(page, site_url, eid):
+    page.goto(site_url + f"exercises/{eid}/")
+    page.set_viewport_size(LETTER)
+    page.emulate_media(media="print")
+    small = page.evaluate("""() => [...document.querySelectorAll('article *')]
+        .filter(e => !e.closest('svg') && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+        .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .filter(e => parseFloat(getComputedStyle(e).fontSize) < 12)  /* 9 pt = 12 CSS px */
+        .map(e => e.tagName + ' ' + getComputedStyle(e).fontSize + ' ' + e.textContent.trim().slice(0, 30))""")
+    assert small == []
+
+
+def test_a_handouts_sources_are_citations_and_its_legend_explains_its_words(page, site_url):
+    page.goto(site_url + "exercises/romanian-deadlift/")
+    legend = page.locator(".handout__legend")
+    assert legend.is_hidden()  # print only
+    pages, text = pdf_text(page.pdf(format="A4", print_background=True))
+    assert pages == 1
+    # the Source column: author and year where the screen has numbered markers
+    programming = text[text.index("Programming"):text.index("Words on this sheet")]
+    assert "Barbell Medicine 2024. Load that leaves two or three reps in reserve." in programming
+    assert "Posterior Chain Training: Hamstring…" in programming
+    # the legend: the category, every muscle role on the page, and the effort scale its table uses
+    words = text[text.index("Words on this sheet"):]
+    for term in ("Secondary:", "Target:", "Synergist:", "Stabilizer:", "RPE (rating of perceived exertion):"):
+        assert term in words, term
+    assert "Primary:" not in words and "Prime mover:" not in words  # only the words this sheet uses
+    assert text.endswith("Online: https://glute-hamstring-atlas.github.io/atlas/exercises/romanian-deadlift/")
+
+
+def _hover_and_focus_explain(page, term, says):
+    tip = page.locator("#" + term.get_attribute("aria-describedby"))
+    assert not tip.is_visible()
+    term.hover()
+    assert tip.is_visible() and says in tip.inner_text()
+    page.mouse.move(0, 0)
+    term.focus()
+    assert tip.is_visible()
+    term.click()
+    assert page.url.split("#")[0].endswith("/glossary/")
+    assert page.locator("dt#" + page.url.split("#")[1]).is_visible()
+
+
+@pytest.mark.parametrize("path,term,says", [
+    ("exercises/romanian-deadlift/", "Secondary", "movement category"),
+    ("exercises/romanian-deadlift/", "Synergists", "helps the targets"),
+    ("exercises/romanian-deadlift/", "REP model", "Repeatable, Efficient and Points of performance"),
+    ("muscles/gluteus-maximus/", "Prime mover", "main muscles to produce"),
+    ("muscles/gluteus-maximus/", "Target", "chosen to train"),
+    ("actions/hip-extension/", "assistant", "helps to produce"),
+])
+def test_the_atlas_own_words_explain_themselves_on_hover_and_focus(page, site_url, path, term, says):
+    page.goto(site_url + path)
+    _hover_and_focus_explain(page, page.locator(".gloss__term", has_text=term).first, says)
+
+
+def test_every_category_and_role_the_data_can_hold_is_in_the_glossary():
+    import json
+
+    from conftest import ROOT
+
+    schemas = ROOT / "hooks" / "atlas" / "schemas"
+    exercise = json.loads((schemas / "exercise.json").read_text())
+    muscle = json.loads((schemas / "muscle.json").read_text())
+    words = exercise["properties"]["category"]["enum"] + exercise["properties"]["muscles"]["items"]["properties"]["role"]["enum"]
+    words += muscle["properties"]["actions"]["items"]["properties"]["role"]["enum"]
+    glossary = project_atlas().entities["glossary"]
+    assert [w for w in words if w.replace(" ", "-") not in glossary] == []
 
 
 def test_a_handout_shows_what_a_client_needs_and_hides_the_rest(page, site_url):

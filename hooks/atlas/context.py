@@ -74,6 +74,21 @@ def plural(label: str, count: int) -> str:
     return label + "s"
 
 
+# The characters of text a handout holds in one column with its drawings beside it (9 pt, A4 or
+# Letter); beyond that it takes two columns. Measured on the atlas's exercises: tests/test_coach.py
+# prints every one and checks that it fills most of one page and no more.
+HANDOUT_ONE_COLUMN = 1300
+
+
+def handout_length(exercise) -> int:
+    """The characters of an exercise's handout text: setup, steps, cues, mistakes, programming."""
+    technique = exercise["technique"]
+    length = sum(len(line) for line in technique.get("setup", []) + technique["steps"])
+    length += sum(len(cue["text"]) for cue in exercise.get("cues", []))
+    length += sum(len(m["mistake"]) + len(m["fix"]) for m in exercise.get("mistakes", []))
+    return length + sum(60 + len(p.get("note", "")) for p in exercise.get("programming", []))
+
+
 class PageContext:
     """Helpers a template calls; they know which page they are on."""
 
@@ -150,14 +165,16 @@ class PageContext:
         """The public address of a page ('' when the site's address is unknown)."""
         return self.atlas.site_url + page_url(target_src or self.src) if self.atlas.site_url else ""
 
-    def handout(self) -> Markup:
-        """Shown only in print: the page's address as text and as a QR code (made at build time)."""
+    def handout(self, exercise=None) -> Markup:
+        """Shown only in print: the page's address as text and as a QR code (made at build time). For an
+        exercise, `data-columns` says whether its handout is long enough to need two columns."""
         url = self.absolute_url() or "/" + page_url(self.src)
         # a fixed mask: as valid as the best of eight, without scoring eight candidates per page
         qr = segno.make(url, error="m", mask=0).svg_inline(scale=2, omitsize=True) if self.absolute_url() else ""
         # a <figure>, not a <div>: Material's search parser loses an exclusion when an inner element
         # with the same tag closes, and the print-only address must stay out of the search index
-        return Markup(f'<figure class="print-only handout" data-search-exclude><div class="handout__qr">{qr}</div>'
+        columns = 2 if exercise is not None and handout_length(exercise) > HANDOUT_ONE_COLUMN else 1
+        return Markup(f'<figure class="print-only handout" data-columns="{columns}" data-search-exclude><div class="handout__qr">{qr}</div>'
                       f'<figcaption class="handout__url">{html.escape(url)}</figcaption></figure>\n')
 
     def _glossary_entry(self, value: str):
