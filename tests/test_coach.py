@@ -422,6 +422,11 @@ def test_the_picker_finds_names_aliases_and_partial_words(screen, site_url):
     press()
     assert "No exercise matches" in screen.locator(".builder__message").inner_text()
     assert screen.evaluate("document.documentElement.scrollWidth") <= screen.viewport_size["width"]
+    if screen.viewport_size["width"] == 360:  # every control of the coach's form is big enough for a thumb
+        small = [c.evaluate("e => e.outerHTML.slice(0, 60)") for c in screen.locator(
+            "#builder button:visible, #builder input:visible, #builder select:visible").all()
+            if min(c.bounding_box()["width"], c.bounding_box()["height"]) < 43.5]
+        assert small == []
 
 
 def test_the_printed_sheet_has_its_title_and_not_the_tools_instructions(page, site_url):
@@ -436,3 +441,27 @@ def test_the_printed_sheet_has_its_title_and_not_the_tools_instructions(page, si
             assert shown in text, shown
         for hidden in ("Session sheet builder", "Put together a session", "Add exercise", "Share the link", "Save for offline"):
             assert hidden not in text, hidden
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_coachs_form_the_choices_or_the_calculators_refusals(browser, site_url, scheme):
+    from conftest import AXE
+
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)  # bypass only to inject axe
+    page = context.new_page()
+    found = []
+    page.goto(site_url + LONG_SHEET)
+    page.get_by_role("button", name="Edit the sheet").click()  # the coach's form with the picker's choices
+    page.get_by_label("Exercise", exact=True).fill("hip")
+    page.get_by_role("button", name="Add exercise").click()
+    expect(page.locator(".builder__choices button").first).to_be_visible()
+    for state in ("builder", "calculator"):
+        if state == "calculator":
+            page.goto(site_url + "tools/load-calculator/")
+            page.get_by_label("or: load lifted").fill("eighty")
+            page.get_by_label("for reps").fill("30")
+        page.add_script_tag(path=str(AXE))
+        found += page.evaluate(
+            "axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+    context.close()
+    assert found == []
