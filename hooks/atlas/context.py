@@ -17,7 +17,7 @@ from .citations import Citer
 from .claims import refs_in, support_counts
 from .evidence.grades import grade_question
 from .text import md_text
-from .urls import page_url, relative_md, relative_url, src_uri
+from .urls import GLOSSARY_URI, page_url, relative_md, relative_url, src_uri
 
 ABOUT_URI = "about.md"
 
@@ -75,6 +75,21 @@ def plural(label: str, count: int) -> str:
     return label + "s"
 
 
+# The characters of text a handout holds in one column with its drawings beside it (9 pt, A4 or
+# Letter); beyond that it takes two columns. Measured on the atlas's exercises: tests/test_coach.py
+# prints every one and checks that it fills most of one page and no more.
+HANDOUT_ONE_COLUMN = 1300
+
+
+def handout_length(exercise) -> int:
+    """The characters of an exercise's handout text: setup, steps, cues, mistakes, programming."""
+    technique = exercise["technique"]
+    length = sum(len(line) for line in technique.get("setup", []) + technique["steps"])
+    length += sum(len(cue["text"]) for cue in exercise.get("cues", []))
+    length += sum(len(m["mistake"]) + len(m["fix"]) for m in exercise.get("mistakes", []))
+    return length + sum(60 + len(p.get("note", "")) for p in exercise.get("programming", []))
+
+
 class PageContext:
     """Helpers a template calls; they know which page they are on."""
 
@@ -82,6 +97,7 @@ class PageContext:
         self.atlas = atlas
         self.src = page_src
         self.citer = Citer(atlas.bib, page_src, atlas.entities.get("study", {}))
+        self.terms = 0  # tooltips of the atlas's own terms on this page: term-1, term-2, ...
 
     def link(self, kind: str, entity_id: str, anchor: str = "") -> Markup:
         target = relative_md(self.src, src_uri(kind, entity_id))
@@ -112,6 +128,12 @@ class PageContext:
 
     def cite(self, refs) -> Markup:
         return self.citer.cite(refs)
+
+    def source(self, refs) -> Markup:
+        """A table's Source cell: the numbered markers on screen, author and year in print (a handout
+        leaves out the reference list the numbers point to)."""
+        printed = "; ".join(self.atlas.bib.short(key) for key in refs)
+        return self.cite(refs) + Markup(f'<span class="cite__print">{html.escape(printed)}.</span>')
 
     def support(self, statement: dict) -> Markup:
         """A statement's citation markers, or the label of the atlas's own coaching advice."""
@@ -160,15 +182,53 @@ class PageContext:
         """The public address of a page ('' when the site's address is unknown)."""
         return self.atlas.site_url + page_url(target_src or self.src) if self.atlas.site_url else ""
 
-    def handout(self) -> Markup:
-        """Shown only in print: the page's address as text and as a QR code (made at build time)."""
+    def handout(self, exercise=None) -> Markup:
+        """Shown only in print: the page's address as text and as a QR code (made at build time). For an
+        exercise, `data-columns` says whether its handout is long enough to need two columns."""
         url = self.absolute_url() or "/" + page_url(self.src)
         # a fixed mask: as valid as the best of eight, without scoring eight candidates per page
         qr = segno.make(url, error="m", mask=0).svg_inline(scale=2, omitsize=True) if self.absolute_url() else ""
         # a <figure>, not a <div>: Material's search parser loses an exclusion when an inner element
         # with the same tag closes, and the print-only address must stay out of the search index
-        return Markup(f'<figure class="print-only handout" data-search-exclude><div class="handout__qr">{qr}</div>'
+        columns = 2 if exercise is not None and handout_length(exercise) > HANDOUT_ONE_COLUMN else 1
+        return Markup(f'<figure class="print-only handout" data-columns="{columns}" data-search-exclude><div class="handout__qr">{qr}</div>'
                       f'<figcaption class="handout__url">{html.escape(url)}</figcaption></figure>\n')
+
+    def _glossary_entry(self, value: str):
+        """The glossary entry for one of the atlas's own words (a category, a role): its id is the
+        word with hyphens for spaces ('prime mover' -> prime-mover). None when the glossary lacks it."""
+        return self.atlas.entities.get("glossary", {}).get(str(value).lower().replace(" ", "-"))
+
+    def term(self, value: str, text: str = "") -> Markup:
+        """One of the atlas's own words (category, muscle role) explained where it appears: a link to its
+        glossary entry with the definition shown on hover and focus, as glossary abbreviations are."""
+        shown = html.escape(text or str(value).capitalize())
+        entry = self._glossary_entry(value)
+        if entry is None:
+            return Markup(shown)
+        self.terms += 1
+        href = html.escape(relative_url(self.src, GLOSSARY_URI) + "#" + str(value).lower().replace(" ", "-"))
+        return Markup(f'<span class="gloss"><a class="gloss__term" href="{href}" aria-describedby="term-{self.terms}">'
+                      f'{shown}</a><span class="gloss__tip" id="term-{self.terms}" role="tooltip">'
+                      f'{html.escape(entry["definition"], quote=False)}</span></span>')
+
+    def legend(self, exercise) -> Markup:
+        """Printed under a handout's tables: what the atlas's own words and the effort scales on it mean."""
+        words = [exercise["category"]] + [role for role in ("target", "synergist", "stabilizer")
+                                          if any(u["role"] == role for u in exercise["muscles"])]
+        used = {key for p in exercise.get("programming", []) for key in p}
+        words += [abbr for key, abbr in (("percent_1rm", "1rm"), ("rpe", "rpe"), ("rir", "rir")) if key in used]
+        rows = []
+        for word in words:
+            entry = self._glossary_entry(word)
+            if entry is not None:
+                name = entry["term"] + (f' ({entry["expansion"]})' if "expansion" in entry else "")
+                first = entry["definition"].split(". ")[0].rstrip(".") + "."  # a legend's line: the first sentence
+                rows.append(f"<dt>{html.escape(name)}</dt><dd>{html.escape(first, quote=False)}</dd>")
+        if not rows:
+            return Markup("")
+        return Markup('<aside class="print-only handout__legend" aria-label="Words on this sheet" data-search-exclude>'
+                      '<p class="handout__legend-title">Words on this sheet</p><dl>' + "".join(rows) + "</dl></aside>\n")
 
     def json_ld(self, item) -> Markup:
         """schema.org HowTo for an exercise, as a data block (JSON escaped so no string can end the element)."""

@@ -26,7 +26,10 @@ def glossify(page_html: str, terms: dict, glossary_href: str) -> str:
     for i, part in enumerate(parts):
         if part.startswith("<"):
             found = _TAG_NAME.match(part)
-            if found and found.group(2).lower() in _SKIP and not part.endswith("/>"):
+            # a tooltip already written by a template (page.term) is left alone like a link
+            tip = found and not found.group(1) and 'class="gloss__tip"' in part
+            closes_tip = found and found.group(1) and found.group(2).lower() == "span" and "span" in skipping
+            if found and (found.group(2).lower() in _SKIP or tip or closes_tip) and not part.endswith("/>"):
                 name = found.group(2).lower()
                 if found.group(1):
                     if name in skipping:

@@ -81,11 +81,14 @@ _env.filters.update(FILTERS)
 ABOUT_THE_ATLAS = 0.3
 
 
-def _render(atlas, template: str, page_src: str, edit_path, title: str, description: str, boost=None, **values) -> Page:
+def _render(atlas, template: str, page_src: str, edit_path, title: str, description: str, boost=None, hide=None,
+            **values) -> Page:
     ctx = PageContext(atlas, page_src)
     fields = {"title": plain_title(title), "description": html.escape(" ".join(description.split()))}
     if boost:
         fields["search"] = {"boost": boost}
+    if hide:  # Material's sidebars a page does without (a wide tool needs the room)
+        fields["hide"] = hide
     meta = front_matter(fields)
     body = _env.get_template(template).render(atlas=atlas, links=atlas.links, page=ctx, meta=meta, **values)
     return Page(page_src, body, title, edit_path, list(ctx.citer.order))
@@ -137,7 +140,7 @@ def _tool_pages(atlas) -> list[Page]:
     pages = [
         _render(atlas, "builder.md.j2", BUILDER_URI, None, "Session sheet builder",
                 "Build a session sheet from the atlas's exercises with sets, reps, effort, rest and notes; "
-                "the link is the sheet.", data=_builder_data(atlas)),
+                "the link is the sheet.", hide=["toc"], data=_builder_data(atlas)),
         _render(atlas, "data-reference.md.j2", DATA_REFERENCE_URI, None, "Data reference",
                 "Every field of the atlas's YAML data files, with its type, allowed values and an example, "
                 "generated from the JSON Schemas.", boost=ABOUT_THE_ATLAS, tables=reference_tables()),
