@@ -43,7 +43,7 @@ SUMMARY_CHARS = 110
 WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
 # Classes and tags whose text is not the page's content as a reader sees it.
 IGNORED_CLASSES = {"print-only", "cite__tip", "gloss__tip", "headerlink", "copy-link", "md-source-file",
-                   "md-content__button", "atlas-offline"}
+                   "md-content__button", "atlas-offline", "atlas-toc"}
 IGNORED_TAGS = {"script", "style", "svg", "template", "noscript"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 STOP_WORDS = frozenset("""a an and are as at be by for from has in is it its of on or that the this to was
