@@ -1,6 +1,8 @@
 // The offline page's list of what is stored on this device: the saved atlas (when a complete
 // set is stored) and the pages opened before, each by its own title. Loaded only by the offline
-// page, which the service worker stores at install with the files it uses.
+// page, which the service worker stores at install with the files it uses. The worker sends a
+// reader here with the address they asked for (?from=); that page is offered as soon as it can
+// be opened: stored meanwhile, or the network back.
 (function () {
   "use strict";
   var holder = document.querySelector("[data-atlas-stored]");
@@ -9,6 +11,38 @@
   var list = holder.querySelector("ul"), note = holder.querySelector("[role=status]");
 
   function abs(url) { return new URL(url, base).href; }
+
+  // The page asked for: only an address on this site, shown as text.
+  var wanted = null, asked = document.querySelector("[data-atlas-wanted]");
+  try {
+    var from = new URLSearchParams(location.search).get("from");
+    if (from) wanted = new URL(from, location.origin);
+  } catch (e) { wanted = null; }
+  if (wanted && (wanted.origin !== location.origin || wanted.pathname.indexOf(base.pathname) !== 0)) wanted = null;
+  function label(u) {
+    var rest = decodeURIComponent(u.pathname.slice(base.pathname.length)).replace(/\/$/, "");
+    return rest ? rest.split("/").map(function (part) { return part.replace(/-/g, " "); }).join(" › ") : "Home";
+  }
+  if (wanted && asked) {
+    asked.textContent = "You asked for “" + label(wanted) + "”. It opens here as soon as it is stored or the network is back.";
+    var tries = 0, timer = 0;
+    // through the worker: a stored copy answers offline, the network answers once it is back
+    var check = function () {
+      clearTimeout(timer);
+      fetch(wanted.href, { cache: "no-store" }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        asked.textContent = "“" + label(wanted) + "” can be opened now: ";
+        var link = document.createElement("a");
+        link.href = wanted.pathname + wanted.search;
+        link.textContent = "open it";
+        asked.appendChild(link);
+        asked.appendChild(document.createTextNode("."));
+        named(link, wanted.href, "Open ");
+      }).catch(function () { tries += 1; timer = setTimeout(check, tries < 20 ? 3000 : 15000); });
+    };
+    window.addEventListener("online", check);
+    check();
+  }
   // a saved set counts once it is complete (its last entry written)
   function saved() {
     return caches.keys().then(function (names) {
@@ -19,12 +53,12 @@
   }
   // A stored page's own title ("Romanian deadlift"), read from the stored copy, replaces the
   // label made from its address; parsed inertly and used as text only.
-  function named(link, url) {
+  function named(link, url, before) {
     caches.match(url, { ignoreSearch: true }).then(function (response) {
       return response ? response.text() : "";
     }).then(function (html) {
       var title = html && new DOMParser().parseFromString(html, "text/html").title;
-      if (title) link.textContent = title.replace(/ - [^-]*$/, "");
+      if (title) link.textContent = (before || "") + title.replace(/ - [^-]*$/, "");
     }).catch(function () {});
   }
 
@@ -41,10 +75,9 @@
     pages.forEach(function (u) {
       if (seen[u.pathname]) return;
       seen[u.pathname] = true;
-      var rest = decodeURIComponent(u.pathname.slice(base.pathname.length)).replace(/\/$/, "");
       var item = document.createElement("li"), link = document.createElement("a");
       link.href = u.pathname;
-      link.textContent = rest ? rest.split("/").map(function (part) { return part.replace(/-/g, " "); }).join(" › ") : "Home";
+      link.textContent = label(u);
       item.appendChild(link);
       list.appendChild(item);
       named(link, u.href);
