@@ -129,6 +129,7 @@
         var old = sets[0].files, changed = m.files.filter(function (f) { return old[f[0]] !== f[1]; });
         var bytes = changed.reduce(function (sum, f) { return sum + f[2]; }, 0);
         if (saveData) {
+          if (!box) return;  // the offline page: asked on the next page with the button
           // the reader chooses: the header's panel opens, its button now offers the update, with its size
           box.hidden = false;
           box.querySelector(".atlas-offline__panel").hidden = false;

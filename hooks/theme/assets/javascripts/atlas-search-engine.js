@@ -17,6 +17,14 @@
   var SHOWN = 8, MAX_WORDS = 6;
   var STOP = "a an and are as at be by for from has in is it its of on or that the this to was were with your you can not no".split(" ");
   var shards = {};  // "ro" -> promise of the shard
+  // the results panel's styles come with the search, not with every page
+  var styled = new Promise(function (done) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = new URL("assets/atlas-search.css", base).href;
+    sheet.onload = sheet.onerror = done;
+    document.head.appendChild(sheet);
+  });
 
   // The same folding as search.py's words(): lower case, no accents, plurals folded, common words out.
   function fold(word) { return word.length > 3 && /s$/.test(word) && !/ss$/.test(word) ? word.slice(0, -1) : word; }
@@ -243,8 +251,9 @@
     if (!query) { panel.hidden = true; return; }
     var terms = words(query).slice(0, MAX_WORDS);
     if (!terms.length) { show("No results for this search."); return; }
-    Promise.all(terms.map(function (term, i) { return pagesFor(term, i === terms.length - 1); })).then(function (found) {
+    Promise.all(terms.map(function (term, i) { return pagesFor(term, i === terms.length - 1); }).concat(styled)).then(function (found) {
       if (ticket !== latest) return;
+      found = found.slice(0, terms.length);
       var results = combine(found.map(function (f) { return f.pages; }));
       var n = results.length;
       if (!n) {

@@ -12,37 +12,33 @@
 
   function abs(url) { return new URL(url, base).href; }
 
-  // The page asked for: only an address on this site, shown as text.
-  var wanted = null, asked = document.querySelector("[data-atlas-wanted]");
-  try {
-    var from = new URLSearchParams(location.search).get("from");
-    if (from) wanted = new URL(from, location.origin);
-  } catch (e) { wanted = null; }
-  if (wanted && (wanted.origin !== location.origin || wanted.pathname.indexOf(base.pathname) !== 0)) wanted = null;
+  // The page asked for (?from=, an address on this site only, shown as text), offered as soon
+  // as a request for it succeeds: through the worker, a stored copy answers offline, the
+  // network answers once it is back. Tried again every few seconds and when the device is online.
+  var asked = document.querySelector("[data-atlas-wanted]"), wanted = null, tries = 0, timer = 0;
+  var from = new URLSearchParams(location.search).get("from");
+  try { wanted = from && new URL(from, location.origin); } catch (e) { wanted = null; }
   function label(u) {
     var rest = decodeURIComponent(u.pathname.slice(base.pathname.length)).replace(/\/$/, "");
     return rest ? rest.split("/").map(function (part) { return part.replace(/-/g, " "); }).join(" › ") : "Home";
   }
-  if (wanted && asked) {
+  function check() {
+    clearTimeout(timer);
+    fetch(wanted.href, { cache: "no-store" }).then(function (response) {
+      if (!response.ok) throw new Error();
+      var link = document.createElement("a");
+      link.href = wanted.pathname + wanted.search;
+      link.textContent = "Open “" + label(wanted) + "”";
+      asked.textContent = "It can be opened now: ";
+      asked.appendChild(link);
+    }).catch(function () { timer = setTimeout(check, ++tries < 20 ? 3000 : 15000); });
+  }
+  if (asked && wanted && wanted.origin === location.origin && wanted.pathname.indexOf(base.pathname) === 0) {
     asked.textContent = "You asked for “" + label(wanted) + "”. It opens here as soon as it is stored or the network is back.";
-    var tries = 0, timer = 0;
-    // through the worker: a stored copy answers offline, the network answers once it is back
-    var check = function () {
-      clearTimeout(timer);
-      fetch(wanted.href, { cache: "no-store" }).then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        asked.textContent = "“" + label(wanted) + "” can be opened now: ";
-        var link = document.createElement("a");
-        link.href = wanted.pathname + wanted.search;
-        link.textContent = "open it";
-        asked.appendChild(link);
-        asked.appendChild(document.createTextNode("."));
-        named(link, wanted.href, "Open ");
-      }).catch(function () { tries += 1; timer = setTimeout(check, tries < 20 ? 3000 : 15000); });
-    };
     window.addEventListener("online", check);
     check();
   }
+
   // a saved set counts once it is complete (its last entry written)
   function saved() {
     return caches.keys().then(function (names) {
@@ -53,12 +49,12 @@
   }
   // A stored page's own title ("Romanian deadlift"), read from the stored copy, replaces the
   // label made from its address; parsed inertly and used as text only.
-  function named(link, url, before) {
+  function named(link, url) {
     caches.match(url, { ignoreSearch: true }).then(function (response) {
       return response ? response.text() : "";
     }).then(function (html) {
       var title = html && new DOMParser().parseFromString(html, "text/html").title;
-      if (title) link.textContent = (before || "") + title.replace(/ - [^-]*$/, "");
+      if (title) link.textContent = title.replace(/ - [^-]*$/, "");
     }).catch(function () {});
   }
 
