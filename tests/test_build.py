@@ -302,6 +302,21 @@ def test_pages_about_the_atlas_rank_below_its_training_pages(real_site):
     assert "contributing/" not in best and "about/" not in best
 
 
+def test_the_word_list_for_typos_is_small_and_pages_about_the_atlas_are_marked(real_site):
+    from atlas import search
+
+    # the words of names and aliases: where a query word with a typo in its first two letters is looked up
+    listed = (real_site / "search" / "words.txt").read_text().split()
+    assert len(gzip.compress(" ".join(listed).encode())) < 2_000 and len(set(listed)) == len(listed)
+    for e in ATLAS.entities["exercise"].values():
+        assert all(word in listed for word in search.words(e["name"]) if len(word) >= 4), e["name"]
+    # the client lists pages about the atlas after its content: their entries carry a trailing 1
+    pages = {}
+    for path in (real_site / "search").glob("*.json"):
+        pages.update({page[1]: page for page in json.loads(path.read_text())["pages"].values()})
+    assert {url for url, page in pages.items() if page[4:] == [1]} == {"about/", "contributing/", "data-reference/"}
+
+
 def test_abbreviations_are_explained_from_the_glossary(real_site):
     effort = htmlscan.read(real_site / "guides" / "effort" / "index.html")
     terms = [e for e in effort.elements if e.tag == "a" and e.attrs.get("class") == "gloss__term"]

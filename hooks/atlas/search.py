@@ -20,7 +20,7 @@ multiplied by its `search: boost:` (front matter, as a meta tag in the built pag
 "pullthrough").
 
 Typos: the client forgives them by edit distance against the words of the shard a query word
-reaches. A typo in the first two letters reaches the wrong shard, so `search/words.json` lists
+reaches. A typo in the first two letters reaches the wrong shard, so `search/words.txt` lists
 the words of page names and aliases (a few hundred, about 1 KiB gzipped), most important
 first: the client reads it only when a query word matches nothing in its own shard, to find
 the shard of the word meant and to suggest a spelling ("Did you mean …").
@@ -38,7 +38,7 @@ from pathlib import Path
 SKIP = {"404.html", "offline/index.html"}
 FOLDER = "search"
 PAGES_PER_WORD = 24     # a query shows 8 at first, the rest on "Show all"
-NAME_WORDS = 3000       # words.json: the most important words of names and aliases, at most this many
+NAME_WORDS = 3000       # words.txt: the most important words of names and aliases, at most this many
 SUMMARY_CHARS = 110
 WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
 # Classes and tags whose text is not the page's content as a reader sees it.
@@ -204,7 +204,7 @@ def index_site(site: Path) -> int:
         old.unlink()
     for key, shard in build_index(pages).items():
         (folder / f"{key}.json").write_text(json.dumps(shard, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    # "words.json" cannot clash with a shard: shard names are two letters or digits
-    (folder / "words.json").write_text(json.dumps(" ".join(name_words(pages))), encoding="utf-8")
+    # one line of words, most important first (not JSON: shards are the only JSON here)
+    (folder / "words.txt").write_text(" ".join(name_words(pages)) + "\n", encoding="utf-8")
     return len(pages)
 

@@ -87,7 +87,7 @@
   // within reach (a half-typed word keeps its completions too, "brid" is "bridge" or "bird";
   // "setp", quoted on the Contributing page only, is also "step"). `exact`: taken as typed.
   function lookup(term, last, datas) {
-    var found = {}, exact = false;
+    var found = {}, exact = false, begun = false;
     datas.forEach(function (data) {
       (data && data.words[term] || []).forEach(function (hit) { if (!data.pages[hit[0]][4]) exact = true; });
     });
@@ -95,6 +95,7 @@
       if (!data) return;
       Object.keys(data.words).forEach(function (indexed) {
         var close = exact ? (indexed === term ? 2 : indexed.indexOf(term) === 0 ? 1 : 0) : closeness(term, indexed, last);
+        if (close === 1) begun = true;
         if (!close) return;
         data.words[indexed].forEach(function (hit) {
           var score = hit[1] * close, page = data.pages[hit[0]];
@@ -102,18 +103,18 @@
         });
       });
     });
-    return { pages: found, exact: exact };
+    return { pages: found, exact: exact, begun: begun };
   }
 
-  // The words of page names and aliases, most important first (search/words.json): read only
+  // The words of page names and aliases, most important first (search/words.txt): read only
   // when a query word finds nothing in its own shard (a typo in its first two letters).
   var names = null;
   function nameWords() {
     if (!names) {
-      names = fetch(new URL("search/words.json", base).href).then(function (r) {
+      names = fetch(new URL("search/words.txt", base).href).then(function (r) {
         if (!r.ok) throw new Error("search files unavailable");
-        return r.json();
-      }).then(function (text) { return text.split(" "); });
+        return r.text();
+      }).then(function (text) { return text.trim().split(" "); });
       names.catch(function () { names = null; });
     }
     return names;
@@ -131,11 +132,13 @@
   }
 
   // One query word's pages: its own shard; for a word that is not indexed, also the shards of
-  // the two nearest name words that start with other letters (a typo in the first two).
+  // the two nearest name words that start with other letters (a typo in the first two), except
+  // for the word being typed while it still begins some indexed word ("brid" on its way to
+  // "bridge"): one shard per word typed, as long as nothing looks misspelled.
   function pagesFor(term, last) {
     return shard(term.slice(0, 2)).then(function (own) {
       var result = lookup(term, last, [own]);
-      if (result.exact || !allowed(term)) return result;
+      if (result.exact || !allowed(term) || (last && result.begun)) return result;
       return near(term, allowed(term)).then(function (words) {
         var keys = [];
         words.forEach(function (w) {
@@ -273,8 +276,8 @@
   more.addEventListener("click", function () {
     var first = list.querySelector("li[hidden] a");
     Array.prototype.forEach.call(list.querySelectorAll("li[hidden]"), function (li) { li.hidden = false; });
+    if (first) first.focus();  // before the button goes, so focus never leaves the panel (which would close it)
     more.hidden = true;
-    if (first) first.focus();
   });
 
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
