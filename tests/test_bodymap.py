@@ -72,6 +72,8 @@ def test_the_home_map_is_labelled_fits_one_screen_and_every_muscle_is_selectable
     assert figure.bounding_box()["height"] <= 740 - header
     figure.evaluate("f => window.scrollTo(0, f.getBoundingClientRect().top + scrollY - document.querySelector('.md-header').offsetHeight)")
     assert labels.last.bounding_box()["y"] + 44 <= 740 and page.get_by_label("Front view", exact=True).bounding_box()["y"] >= header - 1
+    # nothing sticks over it (the section menu is not on the home page)
+    assert page.evaluate("h => !!document.elementFromPoint(innerWidth / 2, h + 4).closest('.bodymap-figure')", header)
     # choosing a muscle in the front view (by touch on a phone) opens its page
     region = page.locator("svg[aria-label='Front view'] a[data-muscle='adductor-magnus'] path").first
     region.tap() if phone else region.click()
