@@ -39,7 +39,7 @@ def make_project(dest: Path, *overlays: Path) -> Path:
     shutil.copytree(ROOT / "hooks", dest / "hooks", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("atlas", "__pycache__"))
     (dest / "content" / "assets").mkdir(parents=True, exist_ok=True)
-    for sheet in ("atlas.css", "atlas-tools.css"):
+    for sheet in ("atlas.css", "atlas-tools.css", "atlas-search.css"):
         shutil.copy(ROOT / "content" / "assets" / sheet, dest / "content" / "assets" / sheet)
     shutil.copy(ROOT / "content" / "offline.md", dest / "content" / "offline.md")  # the service worker's fallback page
     return dest

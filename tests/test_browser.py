@@ -117,6 +117,48 @@ def test_search_works_from_the_keyboard_alone(page, site_url):
     page.wait_for_url(re.compile(r"/exercises/stiff-leg-deadlift/$"))
 
 
+@pytest.mark.parametrize("query,landing", [
+    ("deadlfit", "exercises/conventional-deadlift/"),  # transposed letters
+    ("romanain deadlift", "exercises/romanian-deadlift/"),
+    ("hamstirng curl", "exercises/seated-hamstring-curl/"),
+    ("glute brige", "exercises/glute-bridge/"),  # a letter missing
+    ("nordci", "exercises/nordic-curl/"),
+    ("gulte bridge", "exercises/glute-bridge/"),  # a typo in the first two letters: another shard
+    ("ormanian deadl", "exercises/romanian-deadlift/"),  # and a half-typed word
+])
+def test_a_misspelled_search_still_finds_the_page(page, site_url, query, landing):
+    page.goto(site_url)
+    expect(search_for(page, query)).to_have_attribute("href", re.compile(re.escape(landing) + "$"), timeout=20000)
+
+
+def test_every_result_is_reachable_and_pages_about_the_atlas_come_last(page, site_url):
+    page.goto(site_url)
+    # "behind": on Contributing with a higher score than on some exercise pages, which still come first
+    search_for(page, "behind").wait_for(timeout=20000)
+    status = page.locator("#atlas-search-status")
+    expect(status).to_have_text(re.compile(r"^\d+ results\.$"))
+    total = int(status.inner_text().split()[0])
+    assert total > 8 and page.locator("#atlas-search-results li:visible").count() == 8
+    more = page.get_by_role("button", name=f"Show all {total} results")
+    more.click()
+    assert page.locator("#atlas-search-results li:visible").count() == total
+    assert more.is_hidden() and page.evaluate("document.activeElement.closest('li') !== null")  # focus on the first new result
+    hrefs = page.locator("#atlas-search-results li a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    about = [i for i, href in enumerate(hrefs) if re.search(r"/(contributing|data-reference|about)/$", href)]
+    assert about and min(about) > max(i for i, href in enumerate(hrefs) if re.search(r"/(exercises|muscles)/[^/]+/$", href))
+
+
+def test_a_search_with_no_result_suggests_a_spelling(page, site_url):
+    page.goto(site_url)
+    search_for(page, "sqwaat")
+    suggestion = page.locator("#atlas-search-status button")
+    expect(suggestion).to_have_text("squat", timeout=20000)
+    expect(page.locator("#atlas-search-status")).to_have_text("No results for this search. Did you mean squat?")
+    suggestion.click()
+    expect(page.locator("#atlas-search-input")).to_have_value("squat")
+    expect(page.locator("#atlas-search-results a").first).to_have_attribute("href", re.compile(r"exercises/barbell-back-squat/$"))
+
+
 def test_no_page_view_downloads_a_search_index(page, site_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))

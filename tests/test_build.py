@@ -247,9 +247,11 @@ def test_a_muscle_page_marks_its_own_muscle(real_site):
 def test_the_home_map_links_every_region_to_its_muscle_page(real_site):
     home = htmlscan.read(real_site / "index.html")
     regions = [e for e in home.elements if e.tag == "a" and "bodymap__region" in e.attrs.get("class", "")]
-    assert {e.attrs["id"] for e in regions} == set(ATLAS.entities["muscle"])
+    assert {e.attrs["data-muscle"] for e in regions} == set(ATLAS.entities["muscle"])
+    # a muscle drawn in both views has one id (the first drawing)
+    assert sorted(e.attrs["id"] for e in regions if "id" in e.attrs) == sorted(ATLAS.entities["muscle"])
     for e in regions:
-        assert e.attrs["href"] == f"muscles/{e.attrs['id']}/" and e.attrs["aria-label"]
+        assert e.attrs["href"] == f"muscles/{e.attrs['data-muscle']}/" and e.attrs["aria-label"]
 
 
 def test_every_exercise_is_a_row_of_the_finder_with_its_filters(real_site):
@@ -299,6 +301,21 @@ def test_pages_about_the_atlas_rank_below_its_training_pages(real_site):
     best = [shard["pages"][str(n)][1] for n, _ in shard["words"]["glute"][:8]]
     assert best and all(url.startswith(("exercises/", "muscles/")) for url in best), best
     assert "contributing/" not in best and "about/" not in best
+
+
+def test_the_word_list_for_typos_is_small_and_pages_about_the_atlas_are_marked(real_site):
+    from atlas import search
+
+    # the words of names and aliases: where a query word with a typo in its first two letters is looked up
+    listed = (real_site / "search" / "words.txt").read_text().split()
+    assert len(gzip.compress(" ".join(listed).encode())) < 2_000 and len(set(listed)) == len(listed)
+    for e in ATLAS.entities["exercise"].values():
+        assert all(word in listed for word in search.words(e["name"]) if len(word) >= 4), e["name"]
+    # the client lists pages about the atlas after its content: their entries carry a trailing 1
+    pages = {}
+    for path in (real_site / "search").glob("*.json"):
+        pages.update({page[1]: page for page in json.loads(path.read_text())["pages"].values()})
+    assert {url for url, page in pages.items() if page[4:] == [1]} == {"about/", "contributing/", "data-reference/"}
 
 
 def test_abbreviations_are_explained_from_the_glossary(real_site):

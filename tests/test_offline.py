@@ -69,14 +69,22 @@ def stored(page, path):
     return page.evaluate("p => caches.match(new URL(p, location.href).href).then(r => !!r)", path)
 
 
+def save(page, which="atlas"):
+    """Open the header's offline panel and press its one button: it says the size, so it saves at once."""
+    page.locator(".atlas-offline__toggle").click()
+    button = page.locator(f"[data-atlas-save={which}]")
+    expect(button).to_be_visible()
+    label = button.inner_text()
+    button.click()
+    return label
+
+
 def test_save_the_atlas_then_read_it_with_no_network(tab, online):
     tab.goto(online.url)
     worker_ready(tab)
-    tab.get_by_role("button", name="Save for offline").click()
-    confirm = tab.get_by_role("button", name=re.compile(r"^Download \d"))
-    expect(confirm).to_be_visible(timeout=10000)
-    assert re.search(r"The whole atlas is \d+ files, [\d.]+ MB", tab.locator(".atlas-offline__status").inner_text())
-    confirm.click()
+    # one button, in the header, that says how big the atlas is (no second "Download" step)
+    assert re.fullmatch(r"Save for offline \([\d.]+ MB\)", save(tab))
+    assert tab.locator(".atlas-offline__panel button").count() == 1
     expect(tab.locator(".atlas-offline__status")).to_contain_text("Saved: the whole atlas", timeout=90000)
     online.stop()
     for slug in ["glute-bridge", "nordic-curl", "trap-bar-deadlift", "good-morning", "stiff-leg-deadlift"]:
@@ -112,10 +120,8 @@ def test_without_saving_a_page_read_before_opens_offline_and_others_show_the_off
 def test_a_program_page_saves_just_its_exercises(tab, online):
     tab.goto(online.url + "programs/posterior-chain-plan/")
     worker_ready(tab)
-    tab.get_by_role("button", name="Save this program's exercises").click()
-    expect(tab.locator(".atlas-offline__status")).to_contain_text(re.compile(r"This program and its \d+ exercises are \d"))
-    tab.get_by_role("button", name=re.compile(r"^Download")).click()
-    expect(tab.locator(".atlas-offline__status")).to_contain_text("Saved: this program", timeout=30000)
+    save(tab, "program")
+    expect(tab.locator(".atlas-offline__status")).to_contain_text(re.compile(r"Saved: this program and its \d+ exercises \(\d"), timeout=30000)
     exercises = tab.evaluate("""() => [...new Set([...document.querySelectorAll('article a[href]')]
         .map(a => new URL(a.href).pathname).filter(p => /\\/exercises\\/[^/]+\\/$/.test(p)))]""")
     assert exercises and all(stored(tab, path) for path in exercises)
@@ -131,8 +137,7 @@ def test_a_new_build_replaces_the_stored_pages_once_the_new_worker_takes_over(ta
     try:
         tab.goto(server.url)
         worker_ready(tab)
-        tab.get_by_role("button", name="Save for offline").click()
-        tab.get_by_role("button", name=re.compile(r"^Download \d")).click()
+        save(tab)
         expect(tab.locator(".atlas-offline__status")).to_contain_text("Saved: the whole atlas", timeout=60000)
         old = tab.evaluate("caches.keys()")
         home = project / "content" / "index.md"
@@ -167,17 +172,45 @@ def test_a_failed_precache_leaves_the_site_working_online(tab, online):
     assert tab.locator("h1").inner_text().rstrip("¶").strip() == "Glute bridge"
 
 
-def test_with_save_data_on_the_reader_is_told_and_nothing_downloads_unasked(browser, online):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+def test_with_save_data_on_nothing_downloads_until_the_button_with_the_size_is_pressed(browser, online):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
     context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
     tab = context.new_page()
     tab.goto(online.url + "exercises/glute-bridge/")
     worker_ready(tab)
-    tab.get_by_role("button", name="Save for offline").click()
-    status = tab.locator(".atlas-offline__status")
-    expect(status).to_contain_text("Your browser asks to save data; nothing downloads unless you choose to.", timeout=10000)
-    assert re.search(r"The whole atlas is \d+ files, [\d.]+ MB", status.inner_text())
-    tab.get_by_role("button", name="Cancel").click()
-    expect(status).to_have_text("Nothing was downloaded.")
+    tab.locator(".atlas-offline__toggle").tap()
+    expect(tab.locator("[data-atlas-save=atlas]")).to_have_text(re.compile(r"^Save for offline \([\d.]+ MB\)$"))
+    tab.wait_for_timeout(1000)
     assert tab.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('atlas-saved-')))") == []
+    tab.keyboard.press("Escape")
+    expect(tab.locator(".atlas-offline__panel")).to_be_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_offline_page_offers_the_page_asked_for_once_the_network_is_back(browser, online, width):
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=phone, is_mobile=phone)
+    tab = context.new_page()
+    tab.goto(online.url + "exercises/romanian-deadlift/")
+    worker_ready(tab)
+    port = online.httpd.server_address[1]
+    online.stop()
+    tab.goto(online.url + "exercises/glute-bridge/")
+    assert tab.locator("h1").inner_text().rstrip("¶").strip() == "You are offline"
+    assert "from=" in tab.url
+    wanted = tab.locator("[data-atlas-wanted]")
+    expect(wanted).to_contain_text("You asked for “exercises › glute bridge”")
+    assert wanted.locator("a").count() == 0  # nothing to open yet
+    back = ThreadingHTTPServer(("127.0.0.1", port), partial(_Quiet, directory=str(online.site)))
+    threading.Thread(target=back.serve_forever, daemon=True).start()
+    try:
+        link = wanted.get_by_role("link")
+        expect(link).to_be_visible(timeout=15000)  # offered as soon as the network answers
+        link.tap() if phone else link.click()
+        tab.wait_for_url(re.compile(r"/exercises/glute-bridge/$"))
+        assert tab.locator("h1").inner_text().rstrip("¶").strip() == "Glute bridge"
+    finally:
+        back.shutdown()
+        back.server_close()
+        context.close()

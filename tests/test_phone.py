@@ -93,3 +93,69 @@ def test_the_exercise_summary_is_a_list_that_fits(phone, site_url):
     for dd in summary.locator("dd").all():
         box = dd.bounding_box()
         assert box["x"] + box["width"] <= 360 and dd.evaluate("e => e.scrollWidth <= e.clientWidth")
+
+
+# --- a long page on a phone: the section menu, small section links, tables that say they scroll ---------------
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_section_menu_stays_reachable_and_leads_to_each_section(browser, site_url, width):
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=phone, is_mobile=phone)
+    page = context.new_page()
+    page.goto(site_url + "exercises/romanian-deadlift/")
+    menu = page.locator(".atlas-toc summary")
+    if not phone:  # the table of contents beside the page does this job on a wide screen
+        assert menu.is_hidden() and page.locator(".md-sidebar--secondary").is_visible()
+        context.close()
+        return
+    header = page.locator(".md-header").bounding_box()["height"]
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(300)
+    box = menu.bounding_box()  # four screens down, still right under the header, a thumb's size
+    assert abs(box["y"] - header) <= 1 and box["height"] >= 43.5 and box["width"] >= 300
+    menu.tap()
+    items = page.locator(".atlas-toc__list a")
+    assert items.all_inner_texts()[:4] == ["Muscles", "Technique", "Cues", "Common mistakes"]
+    page.get_by_role("link", name="Cues", exact=True).first.tap()
+    page.wait_for_url(re.compile(r"#cues$"))
+    page.wait_for_timeout(400)
+    assert page.locator(".atlas-toc__list").is_hidden()  # closed once a section is chosen
+    cues = page.locator("h2#cues").bounding_box()
+    assert header + 40 <= cues["y"] <= 300  # in view, not under the header or the menu
+    # from the keyboard: Enter opens it, Escape closes it
+    menu.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".atlas-toc__list").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".atlas-toc__list").is_hidden()
+    context.close()
+
+
+def test_section_links_are_small_beside_the_heading_yet_a_thumb_can_hit_them(phone, site_url):
+    phone.goto(site_url + "exercises/romanian-deadlift/")
+    heading = phone.locator("h2#programming")
+    button = heading.locator(".copy-link")
+    box = button.bounding_box()
+    assert box["width"] >= 43.5 and box["height"] >= 43.5  # the target
+    assert button.locator("svg").bounding_box()["width"] <= 21  # what is drawn: an icon, not a boxed label
+    assert button.inner_text() == "" and button.get_attribute("aria-label") == "Copy link to the Programming section"
+    assert heading.bounding_box()["height"] <= 60  # the heading stays on one line
+
+
+def test_a_wide_table_shows_that_it_scrolls(phone, site_url):
+    phone.goto(site_url + "exercises/romanian-deadlift/")
+    wrap = phone.locator("h2#programming ~ .md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth")  # wider than the phone
+    assert "radial-gradient" in wrap.evaluate("w => getComputedStyle(w).backgroundImage")  # the edge shadow
+    assert wrap.evaluate("w => getComputedStyle(w.querySelector('table')).backgroundColor") == "rgba(0, 0, 0, 0)"  # not covered
+
+
+def test_a_misspelled_search_by_touch_finds_the_page(phone, site_url):
+    phone.goto(site_url + "about/")
+    phone.locator(".atlas-search__label").tap()
+    phone.keyboard.type("romanain deadlfit", delay=30)
+    first = phone.locator("#atlas-search-results a").first
+    expect(first).to_have_attribute("href", re.compile(r"exercises/romanian-deadlift/$"), timeout=20000)
+    expect(phone.locator("#atlas-search-status")).to_contain_text("for “romanian deadlift”")
+    first.tap()
+    phone.wait_for_url(re.compile(r"/exercises/romanian-deadlift/$"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 # Text whose whitespace is content: left exactly as it is.
 _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
-CSS_FILES = ("assets/atlas.css", "assets/atlas-tools.css")
+CSS_FILES = ("assets/atlas.css", "assets/atlas-tools.css", "assets/atlas-search.css")
 JS_FILES = "assets/javascripts/atlas-*.js"  # the atlas's own scripts; Material's are minified already
 
 

@@ -27,6 +27,8 @@ THEME_COLOR = "#3f51b5"  # Material's indigo, the site's primary colour
 NOT_SAVED = ("api/", "schemas/", "sitemap.xml", "sitemap.xml.gz", "references.bib", "precache.json",
              "sw.js", "robots.txt", "exports/")
 SHELL_PAGE = "offline/index.html"
+SAVE_SCRIPT = "assets/javascripts/atlas-offline.js"  # its "Save for offline" button shows the size
+SIZE_MARK = "__ATLAS_SAVED_SIZE__"
 
 # --- icons ---------------------------------------------------------------------------------
 
@@ -180,9 +182,11 @@ function fromCaches(request) {
   }).then(function (response) {
     if (response) return response;
     if (request.mode === "navigate") {
-      // a redirect, not the page itself: the offline page's relative links must resolve from /offline/
+      // a redirect, not the page itself: the offline page's relative links must resolve from /offline/;
+      // it carries the address asked for, which the offline page offers once it can be opened
+      var wanted = new URL(request.url);
       return caches.match(abs("offline/"), { cacheName: SHELL_CACHE }).then(function (page) {
-        return page ? Response.redirect(abs("offline/"), 302) : Response.error();
+        return page ? Response.redirect(abs("offline/") + "?from=" + encodeURIComponent(wanted.pathname + wanted.search), 302) : Response.error();
       });
     }
     return Response.error();
@@ -208,6 +212,19 @@ self.addEventListener("fetch", function (event) {
 """
 
 
+def size_label(size: int) -> str:
+    """Bytes as the reader reads them, as the saving script words them: "7.6 MB", "312 kB"."""
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+def _write_size(site: Path, size: int) -> None:
+    """Put the saved atlas's size into the script behind "Save for offline" (the script is part of
+    what is saved, so this changes the total by a few bytes, well inside the rounding)."""
+    script = site / SAVE_SCRIPT
+    if script.is_file():
+        script.write_text(script.read_text(encoding="utf-8").replace(SIZE_MARK, size_label(size)), encoding="utf-8")
+
+
 def write_offline(site: Path, site_name: str, description: str) -> dict:
     """Write manifest, icons, precache.json and sw.js into the built site; returns precache.json's content."""
     icons = site / "icons"
@@ -216,6 +233,7 @@ def write_offline(site: Path, site_name: str, description: str) -> dict:
     for size in (192, 512):
         (icons / f"icon-{size}.png").write_bytes(png(size))
     (site / "manifest.webmanifest").write_text(json.dumps(manifest(site_name, description), indent=1) + "\n", encoding="utf-8")
+    _write_size(site, sum(e[2] for e in precache_entries(site)))
     entries = precache_entries(site)
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
     precache = {"version": version, "bytes": sum(e[2] for e in entries), "files": entries}

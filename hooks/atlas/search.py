@@ -15,8 +15,15 @@ reader never sees as content (print-only handouts, tooltips, permalinks, drawing
 stubs and the offline page are left out. A page's title and its aliases (the element marked
 `data-search="aliases"`) weigh most, headings next, then the text; each page's score is then
 multiplied by its `search: boost:` (front matter, as a meta tag in the built page): exercises
-3, muscles 2, pages about the atlas itself 0.3. Hyphenated words are also indexed written as
-one ("warmup", "pullthrough").
+3, muscles 2, pages about the atlas itself 0.3; the client also lists pages about the atlas
+(boost below 1) after its content. Hyphenated words are also indexed written as one ("warmup",
+"pullthrough").
+
+Typos: the client forgives them by edit distance against the words of the shard a query word
+reaches. A typo in the first two letters reaches the wrong shard, so `search/words.txt` lists
+the words of page names and aliases (a few hundred, about 1 KiB gzipped), most important
+first: the client reads it only when a query word matches nothing in its own shard, to find
+the shard of the word meant and to suggest a spelling ("Did you mean …").
 
 The client (assets/javascripts/atlas-search-engine.js) folds words exactly as `words()` does here.
 """
@@ -30,12 +37,13 @@ from pathlib import Path
 
 SKIP = {"404.html", "offline/index.html"}
 FOLDER = "search"
-PAGES_PER_WORD = 24     # a query shows 8; the rest let a second word narrow the list
+PAGES_PER_WORD = 24     # a query shows 8 at first, the rest on "Show all"
+NAME_WORDS = 3000       # words.txt: the most important words of names and aliases, at most this many
 SUMMARY_CHARS = 110
 WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
 # Classes and tags whose text is not the page's content as a reader sees it.
 IGNORED_CLASSES = {"print-only", "cite__tip", "gloss__tip", "headerlink", "copy-link", "md-source-file",
-                   "md-content__button", "atlas-offline"}
+                   "md-content__button", "atlas-offline", "atlas-toc"}
 IGNORED_TAGS = {"script", "style", "svg", "template", "noscript"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 STOP_WORDS = frozenset("""a an and are as at be by for from has in is it its of on or that the this to was
@@ -153,8 +161,9 @@ def pages_to_index(site: Path) -> list[tuple[str, dict]]:
 
 
 def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
-    """Shards by the first two letters of a word: {"pages": {n: [title, url, summary, aliases]},
-    "words": {word: [[n, score], ...]}}, each word's pages best first."""
+    """Shards by the first two letters of a word: {"pages": {n: [title, url, summary, aliases(, 1)]},
+    "words": {word: [[n, score], ...]}}, each word's pages best first; the trailing 1 marks a page
+    about the atlas itself (boost below 1), listed after the atlas's content."""
     scores: dict[str, dict[int, int]] = {}
     for n, (_, page) in enumerate(pages):
         for field, weight in WEIGHT.items():
@@ -169,8 +178,21 @@ def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
         shard["words"][word] = [[n, max(1, min(round(score), 9999))] for n, score in best]
         for n, _ in best:
             url, page = pages[n]
-            shard["pages"].setdefault(str(n), [page["title"], url, page["summary"], page["aliases"]])
+            about_the_atlas = [1] if page.get("boost", 1.0) < 1 else []
+            shard["pages"].setdefault(str(n), [page["title"], url, page["summary"], page["aliases"], *about_the_atlas])
     return shards
+
+
+def name_words(pages: list[tuple[str, dict]]) -> list[str]:
+    """The words of page names and aliases (4 letters or more), most important first: what a
+    misspelled query word is compared with when its own shard has nothing close."""
+    weight: dict[str, float] = {}
+    for _, page in pages:
+        for text in (page["title"], page["aliases"]):
+            for word in words(text) + compounds(text):
+                if len(word) >= 4:
+                    weight[word] = weight.get(word, 0) + page.get("boost", 1.0)
+    return sorted(weight, key=lambda word: (-weight[word], word))[:NAME_WORDS]
 
 
 def index_site(site: Path) -> int:
@@ -182,5 +204,7 @@ def index_site(site: Path) -> int:
         old.unlink()
     for key, shard in build_index(pages).items():
         (folder / f"{key}.json").write_text(json.dumps(shard, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # one line of words, most important first (not JSON: shards are the only JSON here)
+    (folder / "words.txt").write_text(" ".join(name_words(pages)) + "\n", encoding="utf-8")
     return len(pages)
 

@@ -1,5 +1,5 @@
-// "Save for offline", loaded by atlas-offline.js when needed: the size is shown before
-// anything large downloads, and the whole atlas is stored as one set per build
+// "Save for offline", loaded by atlas-offline.js when needed. The button already says how big
+// the atlas is, so pressing it is the choice: it saves at once. The whole atlas is stored as one set per build
 // (atlas-saved-<version>), marked complete only once every file is in, so a new build
 // replaces the stored pages together.
 (function () {
@@ -10,9 +10,8 @@
   var saveData = !!(navigator.connection && navigator.connection.saveData);
   var box = document.querySelector("[data-atlas-offline]");
   var status = box && box.querySelector("[role=status]");
-  var confirmButton = box && box.querySelector("[data-atlas-confirm]");
-  var cancelButton = box && box.querySelector("[data-atlas-cancel]");
-  var pending = null;
+  var atlasButton = box && box.querySelector("[data-atlas-save=atlas]");
+  var pending = null;  // an update the reader was asked about (Save-Data): the button runs it
 
   function abs(url) { return new URL(url, base).href; }
   function size(bytes) { return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " kB"; }
@@ -77,32 +76,19 @@
     });
   }
 
-  function reset(text) {
-    pending = null;
-    if (confirmButton) { confirmButton.hidden = true; cancelButton.hidden = true; }
-    say(text);
-  }
+  function busy(button, on) { if (button) button.disabled = on; }
 
-  function ask(text, label, action) {
-    pending = action;
-    say(text + (saveData ? " Your browser asks to save data; nothing downloads unless you choose to." : ""));
-    confirmButton.textContent = label;
-    confirmButton.hidden = false;
-    cancelButton.hidden = false;
-    confirmButton.focus();
-  }
-
-  function offerAtlas() {
-    say("Checking the size…");
-    manifest().then(function (m) {
-      ask("The whole atlas is " + m.files.length + " files, " + size(m.bytes) + ".", "Download " + size(m.bytes), function () {
-        say("Saving the atlas… 0 of " + m.files.length);
-        return saveAtlas(m, function (done, all) { say("Saving the atlas… " + done + " of " + all); }).then(function () {
-          reset("Saved: the whole atlas (" + size(m.bytes) + ") opens without a network on this device.");
-          box.dataset.saved = m.version;
-        });
+  function saveWholeAtlas(button) {
+    busy(button, true);
+    say("Checking the list of files…");
+    return manifest().then(function (m) {
+      say("Saving the atlas… 0 of " + m.files.length);
+      return saveAtlas(m, function (done, all) { say("Saving the atlas… " + done + " of " + all); }).then(function () {
+        say("Saved: the whole atlas (" + size(m.bytes) + ") opens without a network on this device.");
+        box.dataset.saved = m.version;
       });
-    }).catch(function () { reset("Could not check the size: are you offline?"); });
+    }).catch(function () { say("Saving failed (are you offline?); nothing changed, and the site works online as before."); })
+      .then(function () { busy(button, false); });
   }
 
   function programExercises() {
@@ -118,20 +104,19 @@
     return urls;
   }
 
-  function offerProgram() {
-    var urls = programExercises();
-    say("Checking the size…");
-    manifest().then(function (m) {
+  function saveProgram(button) {
+    var urls = programExercises(), n = urls.length - 1;
+    busy(button, true);
+    say("Saving this program and its " + n + " exercises…");
+    return manifest().then(function (m) {
       var bytes = 0, want = {};
       urls.forEach(function (u) { want[u.slice(base.pathname.length)] = true; });
       m.files.forEach(function (f) { if (want[f[0]]) bytes += f[2]; });
-      var n = urls.length - 1;
-      ask("This program and its " + n + " exercises are " + size(bytes) + ".", "Download " + size(bytes), function () {
-        return caches.open(PAGES).then(function (cache) { return cache.addAll(urls); }).then(function () {
-          reset("Saved: this program and its " + n + " exercises open without a network on this device.");
-        });
+      return caches.open(PAGES).then(function (cache) { return cache.addAll(urls); }).then(function () {
+        say("Saved: this program and its " + n + " exercises (" + size(bytes) + ") open without a network on this device.");
       });
-    }).catch(function () { reset("Could not check the size: are you offline?"); });
+    }).catch(function () { say("Saving failed (are you offline?); nothing changed."); })
+      .then(function () { busy(button, false); });
   }
 
   // A new build: bring the saved atlas up to date (only changed files download), unless the
@@ -144,10 +129,20 @@
         var old = sets[0].files, changed = m.files.filter(function (f) { return old[f[0]] !== f[1]; });
         var bytes = changed.reduce(function (sum, f) { return sum + f[2]; }, 0);
         if (saveData) {
+          if (!box) return;  // the offline page: asked on the next page with the button
+          // the reader chooses: the header's panel opens, its button now offers the update, with its size
           box.hidden = false;
-          ask("The saved atlas is from an older build; " + changed.length + " files (" + size(bytes) + ") changed.", "Update " + size(bytes), function () {
-            return saveAtlas(m, function () {}).then(function () { reset("The saved atlas is up to date."); });
-          });
+          box.querySelector(".atlas-offline__panel").hidden = false;
+          box.querySelector(".atlas-offline__toggle").setAttribute("aria-expanded", "true");
+          say("The saved atlas is from an older build; " + changed.length + " files (" + size(bytes) + ") changed. Your browser asks to save data, so nothing downloads unless you choose to.");
+          atlasButton.textContent = "Update the saved atlas (" + size(bytes) + ")";
+          pending = function () {
+            pending = null;
+            busy(atlasButton, true);
+            return saveAtlas(m, function () {}).then(function () { say("The saved atlas is up to date."); }, function () {
+              say("Updating failed; the saved atlas is as before.");
+            }).then(function () { busy(atlasButton, false); });
+          };
           return;
         }
         return saveAtlas(m, function () {}).then(function () { say("The saved atlas was brought up to date."); });
@@ -165,18 +160,11 @@
     });
   }
 
-  if (confirmButton) {
-    confirmButton.addEventListener("click", function () {
-      var action = pending;
-      confirmButton.hidden = true;
-      cancelButton.hidden = true;
-      if (action) action().catch(function () { reset("Saving failed; nothing changed, and the site works online as before."); });
-    });
-    cancelButton.addEventListener("click", function () { reset("Nothing was downloaded."); });
-  }
-
   window.atlasOffline = {
-    offer: function (kind) { (kind === "program" ? offerProgram : offerAtlas)(); },
+    save: function (kind, button) {
+      if (kind === "program") return saveProgram(button);
+      return pending ? pending() : saveWholeAtlas(button);
+    },
     refresh: function () { return workerVersion().then(refreshSaved).catch(function () {}); }
   };
 })();

@@ -1,5 +1,7 @@
 // The atlas offline, on every page: registers the service worker (sw.js at the site root),
-// keeps the page being read for offline use and shows "Save for offline". The saving code
+// keeps the page being read for offline use and shows "Save for offline" in the header, its
+// button labelled with the size of the whole atlas (written in by hooks/atlas/offline.py at
+// build time, so no page view downloads the list of files to learn it). The saving code
 // (atlas-offline-save.js) loads only when it is needed: a save button pressed, or a saved
 // atlas to bring up to date. The offline page lists what is stored with atlas-stored.js.
 (function () {
@@ -8,6 +10,7 @@
   var base = new URL("../../", document.currentScript.src);  // this file is assets/javascripts/
   var code = new URL("atlas-offline-save.js", document.currentScript.src).href;
   var box = document.querySelector("[data-atlas-offline]");
+  var SIZE = "__ATLAS_SAVED_SIZE__";  // "7.6 MB", written in at build time
   var loading = null;
 
   function saving() {
@@ -47,11 +50,24 @@
   ifSaved(function (offline) { return offline.refresh(); });
 
   if (!box) return;
+  var toggle = box.querySelector(".atlas-offline__toggle"), panel = box.querySelector(".atlas-offline__panel");
+  var status = box.querySelector("[role=status]");
+  function open(show) {
+    panel.hidden = !show;
+    toggle.setAttribute("aria-expanded", String(show));
+  }
+  toggle.addEventListener("click", function () { open(panel.hidden); });
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !panel.hidden) { open(false); toggle.focus(); }
+  });
+  document.addEventListener("click", function (event) { if (!box.contains(event.target)) open(false); });
+  var atlas = box.querySelector("[data-atlas-save=atlas]");
+  if (!/^__/.test(SIZE)) atlas.textContent = "Save for offline (" + SIZE + ")";
   box.hidden = false;
   box.querySelectorAll("[data-atlas-save]").forEach(function (button) {
     button.addEventListener("click", function () {
-      saving().then(function (offline) { offline.offer(button.dataset.atlasSave); }).catch(function () {
-        box.querySelector("[role=status]").textContent = "Saving is not available right now: are you offline?";
+      saving().then(function (offline) { offline.save(button.dataset.atlasSave, button); }).catch(function () {
+        status.textContent = "Saving is not available right now: are you offline?";
       });
     });
   });
