@@ -11,14 +11,17 @@ positive towards the way the figure faces: (sin a, cos a).
 - `trunk`: the trunk's direction (0 upright, 90 tipped forward level, -90 lying on the back);
 - `hip`: flexion of the thigh from the line of the trunk (negative: extension);
 - `knee`: flexion; `ankle`: dorsiflexion (negative: plantarflexion);
-- `shoulder`: flexion of the upper arm from the line of the trunk; `elbow`: flexion.
+- `shoulder`: flexion of the upper arm from the line of the trunk; `elbow`: flexion;
+- `neck`: flexion of the head from the line of the trunk (the chin towards the chest).
 
 The front view shows the frontal plane from behind (so the glutes show): `trunk` tilts the trunk sideways, `hip_abduction` and `shoulder_abduction`
 open the limbs sideways, and `hip` and `knee` flexion only foreshorten the thigh and shank.
 
-Forward kinematics runs from the pelvis; the first contact in `rests_on` then places the
-figure on its surface, and must hold there in every frame. The same data always gives the
-same numbers: nothing here depends on anything but the pose.
+Forward kinematics runs from the pelvis. The key poses come in KEY_ORDER; each rests on the
+figure's `rests_on`, or on its own list when a foot lifts or steps. The first contact places
+the first key pose on its surface; every later frame is placed by a contact it shares with the
+key pose before it (the stance foot of a step), so a figure can travel but never jump. The same
+data always gives the same numbers: nothing here depends on anything but the pose.
 """
 from __future__ import annotations
 
@@ -33,21 +36,34 @@ WINTER = {
     "upper_arm": 0.186, "forearm": 0.146, "hand": 0.108, "shoulder_width": 0.259, "hip_width": 0.191,
 }
 L = {name: fraction * HEIGHT for name, fraction in WINTER.items()}
+# Winter's table (after Dempster): each segment's mass as a fraction of body mass, and its centre
+# of mass as a fraction of its length from the proximal end; head and neck together, centred at
+# the ear, the trunk from the hip joints to the shoulders. The fractions add up to 1.
+SEGMENT_MASS = {
+    "hand": (0.006, 0.506), "forearm": (0.016, 0.430), "upper_arm": (0.028, 0.436),
+    "foot": (0.0145, 0.50), "shank": (0.0465, 0.433), "thigh": (0.100, 0.433),
+    "head": (0.081, 1.0), "trunk": (0.497, 0.50),
+}
+# The load as a share of body mass, for the balance check (the atlas's own working loads: a
+# barbell of 0.8 body mass, a pair of dumbbells or a kettlebell of 0.2; a cable or band pulls
+# but is not carried, a pad or sled is part of its machine)
+LOAD_MASS = {"barbell": 0.8, "trap-bar": 0.8, "dumbbell": 0.2, "kettlebell": 0.2}
 HEEL_SHARE = 0.22  # the share of the foot's length behind the ankle (the model's own choice)
 # half thickness of each part (cm), for what touches a surface; the drawing uses the same widths
-RADIUS = {"trunk": 12.0, "thigh": 7.5, "shank": 5.5, "upper_arm": 4.5, "forearm": 3.8, "hand": 3.0, "foot": 3.0}
+RADIUS = {"trunk": 12.0, "thigh": 7.5, "shank": 5.5, "upper_arm": 4.5, "forearm": 3.8, "hand": 3.0, "foot": 3.0,
+          "neck": 4.5, "head": 10.5}
 SIDES = ("left", "right")
 JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow", "hip_abduction", "shoulder_abduction")
 # normal ranges of motion (AAOS values as given by Norkin & White), in the model's signs
 NORMAL_RANGE = {
     "hip": (-30, 120), "knee": (0, 135), "ankle": (-50, 20), "shoulder": (-60, 180), "elbow": (0, 150),
-    "hip_abduction": (-30, 45), "shoulder_abduction": (0, 180),
+    "hip_abduction": (-30, 45), "shoulder_abduction": (0, 180), "neck": (-45, 45),
 }
 # the atlas's own allowance beyond them: the model's hip angle includes the lumbar spine and
 # pelvis, and a loaded ankle bends further than the unloaded goniometer reading
 ALLOWANCE = 15
-FRAMES = 7  # drawn frames from start to end, the key poses included
-KEY_ORDER = ("start", "middle", "end")
+FRAMES = 13  # drawn frames from start to end, the key poses included: 12 steps share out among 1 to 4 spans
+KEY_ORDER = ("start", "lift", "step", "middle", "end")
 
 
 @dataclass
@@ -121,7 +137,8 @@ def kinematics(view: str, pose: dict) -> dict:
     trunk = float(pose["trunk"])
     points = {"pelvis": (0.0, 0.0)}
     points["shoulder"] = _step(points["pelvis"], trunk, L["trunk"])
-    points["head"] = _step(points["shoulder"], trunk, L["neck"] + L["head"] * 0.5)
+    points["neck"] = _step(points["shoulder"], trunk, L["neck"])
+    points["head"] = _step(points["neck"], trunk + float(pose.get("neck", 0.0)), L["head"] * 0.5)
     points["upper-back"] = _step(points["pelvis"], trunk, L["trunk"] * 0.8)
     leg, arm = (_side_leg, _side_arm) if view == "side" else (_front_leg, _front_arm)
     for side in SIDES:
@@ -131,22 +148,35 @@ def kinematics(view: str, pose: dict) -> dict:
     return points
 
 
+def key_names(poses: dict) -> list[str]:
+    return [name for name in KEY_ORDER if name in poses]
+
+
+def key_index(poses: dict, i: int) -> tuple[int, float]:
+    """Frame i lies between key poses k and k + 1, u of the way (0 < u <= 1; the first frame: 0, 0)."""
+    spans = len(key_names(poses)) - 1
+    t = i * spans / (FRAMES - 1)
+    k = max(math.ceil(t - 1e-9) - 1, 0)
+    return k, t - k
+
+
 def interpolate(poses: dict) -> list[tuple[str, dict]]:
     """FRAMES poses from start to end through the key poses, angles interpolated linearly."""
-    keys = [poses[name] for name in KEY_ORDER if name in poses]
-    names = [name for name in KEY_ORDER if name in poses]
+    names = key_names(poses)
     frames = []
     for i in range(FRAMES):
-        t = i * (len(keys) - 1) / (FRAMES - 1)
-        k = min(int(t), len(keys) - 2)
-        u = t - k
-        label = names[k] if u == 0 else (names[k + 1] if u == 1 else f"between '{names[k]}' and '{names[k + 1]}'")
-        frames.append((label, _blend(keys[k], keys[k + 1], u)))
+        k, u = key_index(poses, i)
+        if i == 0 or abs(u - 1) < 1e-9:
+            label = names[k] if i == 0 else names[k + 1]
+        else:
+            label = f"between '{names[k]}' and '{names[k + 1]}'"
+        frames.append((label, _blend(poses[names[k]], poses[names[k + 1]], u)))
     return frames
 
 
 def _blend(a: dict, b: dict, u: float) -> dict:
-    blended = {"trunk": a["trunk"] + (b["trunk"] - a["trunk"]) * u}
+    blended = {"trunk": a["trunk"] + (b["trunk"] - a["trunk"]) * u,
+               "neck": a.get("neck", 0.0) + (b.get("neck", 0.0) - a.get("neck", 0.0)) * u}
     for side in SIDES:
         one, two = limb_angles(a, side), limb_angles(b, side)
         blended[side] = {j: one[j] + (two[j] - one[j]) * u for j in JOINTS}
@@ -170,14 +200,17 @@ def contact_points(part: str) -> list[tuple[str, float]]:
         "upper-back": [("upper-back", RADIUS["trunk"])],
         "back": [("pelvis", RADIUS["trunk"] - 2), ("shoulder", RADIUS["trunk"] - 2)],
         "front": [("pelvis", RADIUS["trunk"]), ("shoulder", RADIUS["trunk"])],
-        "side": [("pelvis", L["hip_width"] / 2)],  # lying on the side: the hip; the lower arm props the head
+        "side": [("pelvis", L["hip_width"] / 2)],  # lying on the side: the hip
         "seat": [("pelvis", 9.0)],
     }[part]
 
 
 # where a surface's top is when the figure is placed on it, and the heights such a surface has
 SURFACES = {"floor": (0, 0, 0), "bench": (43, 35, 55), "box": (45, 15, 65), "seat": (56, 35, 60),
-            "pad": (25, 10, 120), "ball": (65, 45, 75)}
+            "pad": (25, 10, 120), "ball": (65, 45, 75), "wall": (0, 0, 0)}
+# what holds a figure that its feet alone could not balance: a machine's pad or sled, a wall
+HOLDS = {"pad", "wall"}
+HOLDING_EQUIPMENT = {"pad", "sled"}
 ROLLS = {"ball"}  # a ball rolls: what rests on it keeps its height but may move along
 
 
@@ -193,14 +226,168 @@ def place(points: dict, contact: dict, anchor=None) -> tuple[dict, tuple]:
     return {name: (x + dx, y + dy) for name, (x, y) in points.items()}, anchor
 
 
+def contacts_of(pose_data: dict, key: str) -> list[dict]:
+    """What a key pose rests on: its own list, or the figure's."""
+    return pose_data["poses"][key].get("rests_on", pose_data["rests_on"])
+
+
+def held(pose_data: dict, k: int) -> list[tuple[dict, list]]:
+    """The contacts key poses k and k + 1 share, each with the points of it they share (a flat
+    foot that rises onto its toes keeps the toe): they hold between the two, and place the
+    frames between them."""
+    names = key_names(pose_data["poses"])
+    after = {(name, c["surface"]) for c in contacts_of(pose_data, names[k + 1]) for name, _ in contact_points(c["part"])}
+    shared = []
+    for contact in contacts_of(pose_data, names[k]):
+        points = [(name, r) for name, r in contact_points(contact["part"]) if (name, contact["surface"]) in after]
+        if points:
+            shared.append((contact, points))
+    return shared
+
+
 def frames(pose_data: dict) -> list[Frame]:
-    """Every drawn frame, placed on the first contact; the key poses are frames 0, (3,) and 6."""
-    root = pose_data["rests_on"][0]
-    placed, anchor = [], None
-    for label, angles in interpolate(pose_data["poses"]):
-        points, anchor = place(kinematics(pose_data["view"], angles), root, anchor)
+    """Every drawn frame. The first key pose sits on its first contact; the frames up to the next
+    key pose keep the first contact the two share where the earlier one put it."""
+    poses = pose_data["poses"]
+    names = key_names(poses)
+    root = contacts_of(pose_data, names[0])[0]
+    keyed = {0: place(kinematics(pose_data["view"], poses[names[0]]), root)[0]}  # key pose -> placed points
+    placed = []
+    for i, (label, angles) in enumerate(interpolate(poses)):
+        k, u = key_index(poses, i)
+        shared = held(pose_data, k)
+        points = kinematics(pose_data["view"], angles)
+        # a figure that shares no contact between two key poses jumps (A813); it is drawn from its root
+        points = _hold(points, keyed[k], shared[0][1] if shared else contact_points(root["part"]))
+        if abs(u - 1) < 1e-9:
+            keyed[k + 1] = points
         placed.append(Frame(label, angles, points))
     return placed
+
+
+def _hold(points: dict, before: dict, held: list) -> dict:
+    """Move the figure so the held points sit where they were (their mean x, their lowest skin)."""
+    dx = sum(before[name][0] - points[name][0] for name, _ in held) / len(held)
+    dy = min(before[name][1] - r for name, r in held) - min(points[name][1] - r for name, r in held)
+    return {name: (x + dx, y + dy) for name, (x, y) in points.items()}
+
+
+def key_frame(pose_data: dict, k: int) -> int:
+    """The frame that draws key pose k."""
+    return k * (FRAMES - 1) // (len(key_names(pose_data["poses"])) - 1)
+
+
+@dataclass
+class Place:
+    """Where a surface is: named by contact `index` of key pose `key`, its `top` (a wall: its face,
+    behind the figure) and the box it fills (left, bottom, right, top); a ball's box is its
+    bounding square in the first frame (it rolls)."""
+    surface: str
+    key: str
+    index: int
+    top: float
+    box: tuple
+
+
+def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
+    """Every surface the figure rests on, placed by the first key pose that names it."""
+    found = {}
+    for k, key in enumerate(key_names(pose_data["poses"])):
+        frame = drawn[key_frame(pose_data, k)]
+        for i, contact in enumerate(contacts_of(pose_data, key)):
+            surface = contact["surface"]
+            if surface in found:
+                continue
+            touching = contact_points(contact["part"])
+            xs = [frame.points[name][0] for name, _ in touching]
+            if surface == "wall":  # the wall stands behind what touches it
+                face = min(x - r for x, (_, r) in zip(xs, touching))
+                found[surface] = Place(surface, key, i, face, (face - 15, 0.0, face, 170.0))
+                continue
+            top = 0.0 if surface == "floor" else min(frame.points[name][1] - r for name, r in touching)
+            margin = 3 if surface == "box" else 18  # a step's edge is just behind the heel
+            left, right = min(xs) - margin, max(xs) + margin
+            if contact["part"] == "upper-back":  # a bench under the shoulder blades reaches back under the head
+                left, right = min(xs) - 34, min(xs) + 4
+            if surface == "ball":
+                left, right = sum(xs) / len(xs) - top / 2, sum(xs) / len(xs) + top / 2
+            found[surface] = Place(surface, key, i, top, (left, -50.0 if surface == "floor" else 0.0, right, top))
+    return found
+
+
+def ball_centre(place: Place, frame: Frame, pose_data: dict) -> tuple[float, float]:
+    """A ball rolls: it stays under what rests on it."""
+    contact = contacts_of(pose_data, place.key)[place.index]
+    touching = contact_points(contact["part"])
+    return sum(frame.points[name][0] for name, _ in touching) / len(touching), place.top / 2
+
+
+# --- the body as capsules: what must stay out of every surface, and where its mass is ----------
+
+def segments(points: dict, view: str) -> list[tuple[str, tuple, tuple, float]]:
+    """(name, one end, other end, half thickness) of every part of the body; the head and hands
+    are discs (both ends the same point)."""
+    out = [("trunk", points["pelvis"], points["shoulder"], RADIUS["trunk"]),
+           ("neck", points["shoulder"], points["neck"], RADIUS["neck"]),
+           ("head", points["head"], points["head"], RADIUS["head"])]
+    for side in SIDES:
+        hip = points.get(f"{side}-hip", points["pelvis"])
+        shoulder = points.get(f"{side}-shoulder", points["shoulder"])
+        p = {name: points[f"{side}-{name}"] for name in ("knee", "ankle", "heel", "toe", "elbow", "wrist", "hand")}
+        out += [(f"{side}-thigh", hip, p["knee"], RADIUS["thigh"]), (f"{side}-shank", p["knee"], p["ankle"], RADIUS["shank"]),
+                (f"{side}-foot", p["heel"], p["toe"], 0.0), (f"{side}-upper_arm", shoulder, p["elbow"], RADIUS["upper_arm"]),
+                (f"{side}-forearm", p["elbow"], p["wrist"], RADIUS["forearm"]), (f"{side}-hand", p["hand"], p["hand"], RADIUS["hand"])]
+    return out
+
+
+# the segments that lie on a surface when a part rests on it (a knee: the thigh and shank that meet there)
+RESTING = {"foot": ("foot",), "toes": ("foot",), "heel": ("foot", "shank"), "knee": ("thigh", "shank", "foot"), "shin": ("shank", "foot"),
+           "hand": ("hand", "forearm"), "forearm": ("forearm", "hand", "upper_arm"), "thigh": ("thigh", "shank"),
+           "upper-back": ("trunk", "neck", "upper_arm"), "back": ("trunk", "neck"), "front": ("trunk", "neck"),
+           "side": ("trunk", "neck", "left-thigh", "right-thigh", "left-upper_arm", "right-upper_arm"), "seat": ("trunk", "thigh")}
+
+
+def resting_segments(part: str) -> set[str]:
+    side, _, piece = part.partition("-") if part.startswith(SIDES) else ("", "", part)
+    names = RESTING[piece or part]
+    if side:
+        return {f"{side}-{n}" for n in names}
+    return {n if n in ("trunk", "neck", "head") or n.startswith(SIDES) else f"{s}-{n}" for n in names for s in SIDES}
+
+
+def center_of_mass(points: dict, view: str, load: list[tuple[tuple, float]] = ()) -> tuple[float, float]:
+    """The centre of mass of the body (Winter's segment masses and centres) and of the load,
+    `load` being (where, share of body mass) pairs."""
+    total, x, y = 0.0, 0.0, 0.0
+    for name, a, b, _ in segments(points, view):
+        kind = name.partition("-")[2] or name
+        if kind == "neck":
+            continue  # Winter weighs head and neck together, centred at the ear: the head's point
+        if kind == "foot":  # Winter's foot runs from the ankle to the ball of the foot
+            a, b = points[name.replace("foot", "ankle")], points[name.replace("foot", "toe")]
+        mass, share = SEGMENT_MASS[kind]
+        total += mass
+        x += mass * (a[0] + (b[0] - a[0]) * share)
+        y += mass * (a[1] + (b[1] - a[1]) * share)
+    for (lx, ly), mass in load:
+        total, x, y = total + mass, x + mass * lx, y + mass * ly
+    return x / total, y / total
+
+
+def depth_into(box: tuple, centre: tuple, radius: float) -> float:
+    """How deep a disc reaches into a box (left, bottom, right, top); negative: the clearance."""
+    left, bottom, right, top = box
+    cx, cy = centre
+    dx, dy = max(left - cx, 0.0, cx - right), max(bottom - cy, 0.0, cy - top)
+    if dx == 0 and dy == 0:  # the centre is inside: the way out is through the nearest side
+        return radius + min(cx - left, right - cx, cy - bottom, top - cy)
+    return radius - math.hypot(dx, dy)
+
+
+def capsule_depth(a: tuple, b: tuple, radius: float, box: tuple, samples: int = 12) -> float:
+    """How deep a capsule (a limb) reaches into a box: its deepest sampled disc."""
+    return max(depth_into(box, (a[0] + (b[0] - a[0]) * t / samples, a[1] + (b[1] - a[1]) * t / samples), radius)
+               for t in range(samples + 1))
 
 
 def midfoot(points: dict, sides=SIDES) -> float:
@@ -210,6 +397,7 @@ def midfoot(points: dict, sides=SIDES) -> float:
 # --- equipment: where each piece sits in a frame ---------------------------------------------
 
 PLATE_RADIUS = 22.5  # a standard 45 cm plate
+BAR_RADIUS = 2.5  # the bar with the lifter's hands or a pad around it
 BARS = {"barbell", "trap-bar"}
 
 
@@ -219,13 +407,29 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
     hands = _mid(points["left-hand"], points["right-hand"])
     return {
         "hands": lambda: hands,
-        "back": lambda: _step(points["shoulder"], trunk - 90, 5.0) if view == "side" else points["shoulder"],
-        "hips": lambda: _step(points["pelvis"], trunk + 90, 12.0) if view == "side" else points["pelvis"],
+        # on the skin, not in it: the bar lies on the upper back, across the hip crease
+        "back": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.95), trunk - 90, RADIUS["trunk"] + BAR_RADIUS)
+        if view == "side" else points["shoulder"],
+        "hips": lambda: _on_hips(points, trunk) if view == "side" else points["pelvis"],
         "chest": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.75), trunk + 90, 16.0),
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
         "feet": lambda: _mid(points["left-toe"], points["right-toe"]),
     }[at]()
+
+
+def _on_hips(points: dict, trunk: float) -> tuple[float, float]:
+    """Across the hip crease: in front of the trunk, pushed clear of a bent thigh."""
+    bar = _step(points["pelvis"], trunk + 90, RADIUS["trunk"] + BAR_RADIUS)
+    thigh = _angle(points["pelvis"], points["left-knee"])
+    a = math.radians(thigh)
+    ux, uy = math.sin(a), math.cos(a)
+    along = (bar[0] - points["pelvis"][0]) * ux + (bar[1] - points["pelvis"][1]) * uy
+    across = abs((bar[0] - points["pelvis"][0]) * uy - (bar[1] - points["pelvis"][1]) * ux)
+    short = RADIUS["thigh"] + BAR_RADIUS - across
+    if along > 0 and short > 0:  # over the thigh: lift it off along the thigh's front
+        bar = _step(bar, thigh - 90, short)
+    return bar
 
 
 def _mid(a, b):

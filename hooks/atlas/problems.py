@@ -132,6 +132,22 @@ CODES = {
     "A807": Code("a surface of impossible height",
                  "the {surface} under the {part} would be {height} cm high; a {surface} is {low} to {high} cm, "
                  "so change the pose"),
+    "A809": Code("a body part inside a surface",
+                 "pose '{pose}': the {part} is {distance} cm inside the {surface}; change the angles so it stays out, "
+                 "or say that it rests there"),
+    "A810": Code("off balance",
+                 "pose '{pose}': the centre of mass of body and load is {distance} cm {direction} the base of support, "
+                 "so the figure would fall; move the hips or trunk over the feet, or say what holds it (a machine's "
+                 "pad or sled, a wall)"),
+    "A811": Code("a contact does not touch its surface",
+                 "pose '{pose}': the {part} is said to rest on the {surface} but is {distance} cm {where} it; change "
+                 "the angles so it touches, or leave it out of rests_on"),
+    "A812": Code("the load passes through the body",
+                 "pose '{pose}': the {item} at the {at} is {distance} cm inside the {part}; change the angles so it "
+                 "rests against the body, not in it"),
+    "A813": Code("key poses share no contact",
+                 "poses '{before}' and '{after}' share no contact, so the figure would jump between them; keep one "
+                 "part on its surface from one to the next (a lifted foot needs the other one down)"),
     # evidence from the research itself: pinpoints, what was read, study files, coverage
     "A901": Code("a study cited without a pinpoint",
                  "{where} cites the {design} '{key}' without a pinpoint; say where it stands in the study "

@@ -83,8 +83,8 @@ def test_interpolation_runs_through_the_key_poses():
     poses = {"start": {"trunk": 0}, "middle": {"trunk": 30}, "end": {"trunk": 90}}
     frames = figure.interpolate(poses)
     assert len(frames) == figure.FRAMES
-    assert [f[1]["trunk"] for f in frames][::3] == [0, 30, 90]
-    assert frames[0][0] == "start" and frames[3][0] == "middle" and frames[-1][0] == "end"
+    assert [f[1]["trunk"] for f in frames][::(figure.FRAMES - 1) // 2] == [0, 30, 90]
+    assert frames[0][0] == "start" and frames[(figure.FRAMES - 1) // 2][0] == "middle" and frames[-1][0] == "end"
 
 
 def test_output_is_deterministic():
@@ -120,3 +120,62 @@ def test_the_figure_is_small():
 
 def test_numbers_are_formatted_plainly():
     assert drawing.n(-0.04) == "0" and drawing.n(12.0) == "12" and drawing.n(math.pi) == "3.1"
+
+
+def test_segment_masses_from_winter_add_up_to_the_whole_body():
+    assert sum(2 * m if k not in ("head", "trunk") else m for k, (m, _) in figure.SEGMENT_MASS.items()) == pytest.approx(1.0)
+
+
+def test_standing_upright_the_centre_of_mass_is_over_the_ankles_at_hip_height():
+    points = figure.place(figure.kinematics("side", {"trunk": 0, "both": {}}), {"part": "left-foot", "surface": "floor"})[0]
+    x, y = figure.center_of_mass(points, "side")
+    assert abs(x - points["left-ankle"][0]) < 3  # over the ankle, inside the foot
+    assert 0.53 * HEIGHT < y < 0.60 * HEIGHT  # a little above the hip joints (Winter: about 0.55 H)
+
+
+def test_a_load_held_in_front_moves_the_centre_of_mass_forward():
+    points = figure.kinematics("side", {"trunk": 0, "both": {}})
+    bare = figure.center_of_mass(points, "side")[0]
+    loaded = figure.center_of_mass(points, "side", [((bare + 40, 100.0), 0.5)])[0]
+    assert loaded == pytest.approx(bare + 40 * 0.5 / 1.5)
+
+
+def test_leaning_too_far_forward_is_off_balance():
+    exercise = copy.deepcopy(_exercise("bodyweight-hip-hinge"))
+    exercise["pose"]["poses"]["end"] = {"trunk": 90, "both": {"hip": 90, "shoulder": 180}}  # reaching forward, hips not back
+    problems = Problems()
+    physics.check(exercise, {}, _Doc(), problems)
+    assert any(p.code == "A810" and "in front of the base of support" in p.message for p in problems), problems.report()
+
+
+def test_clearance_of_a_disc_and_a_capsule_from_a_box():
+    box = (0.0, 0.0, 10.0, 10.0)
+    assert figure.depth_into(box, (15.0, 5.0), 3.0) == pytest.approx(-2.0)  # 2 cm clear of the right side
+    assert figure.depth_into(box, (12.0, 5.0), 3.0) == pytest.approx(1.0)  # 1 cm into it
+    assert figure.depth_into(box, (5.0, 9.0), 3.0) == pytest.approx(4.0)  # centre inside: out through the top
+    assert figure.depth_into(box, (13.0, 14.0), 5.0) == pytest.approx(0.0)  # touching the corner
+    assert figure.capsule_depth((-20.0, 12.0), (30.0, 12.0), 3.0, box) == pytest.approx(1.0)  # a limb over the top
+
+
+def test_a_head_through_the_floor_is_reported():
+    exercise = copy.deepcopy(_exercise("glute-bridge"))
+    exercise["pose"]["poses"]["end"].pop("neck")
+    problems = Problems()
+    physics.check(exercise, {}, _Doc(), problems)
+    assert any(p.code == "A804" and "the head is" in p.message for p in problems), problems.report()
+
+
+def test_a_hand_said_to_rest_on_the_floor_must_touch_it():
+    exercise = copy.deepcopy(_exercise("glute-bridge"))
+    exercise["pose"]["poses"]["start"]["both"]["shoulder"] = 30  # the arms lifted off the floor
+    problems = Problems()
+    physics.check(exercise, {}, _Doc(), problems)
+    assert any(p.code == "A811" and "left hand is said to rest on the floor" in p.message for p in problems)
+
+
+def test_a_step_moves_the_figure_by_the_foot_it_keeps():
+    pose = _exercise("step-up")["pose"]
+    frames = figure.frames(pose)
+    assert [f.label for f in frames if not f.label.startswith("between")] == ["start", "middle", "end"]
+    for frame in frames:  # the foot on the box stays put while the other leaves the floor
+        assert frame.points["left-heel"][0] == pytest.approx(frames[0].points["left-heel"][0], abs=physics.SLIDE_TOLERANCE)
