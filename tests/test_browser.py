@@ -303,7 +303,7 @@ def test_the_exercise_figure_moves_without_script_and_pauses(browser, site_url):
     box = control.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44, box
     control.click()
-    assert page.get_by_label("Pause the motion").is_checked()
+    assert page.get_by_label("Play the motion").is_checked()  # the label now says what a second tap does
     paused = page.evaluate("getComputedStyle(document.querySelector('#figure .fig-f1')).animationPlayState")
     frozen = page.evaluate(VISIBLE_FRAME)
     page.wait_for_timeout(1500)

@@ -177,15 +177,26 @@ def _tint(p, view: str, region: str, cls: str) -> list[Shape]:
 
 # --- the equipment and what the figure rests on --------------------------------------------------
 
-def kit(frame, pose: dict) -> str:
+BEHIND = {"back", "hips"}  # where a load is drawn behind the body
+MACHINES = {"sled", "cable"}  # drawn behind the body too
+
+
+def kit(frame, pose: dict, behind: bool = False) -> str:
     out = []
     for item in pose.get("equipment", []):
+        back = (item["at"] in BEHIND and item["item"] in figure.BARS) or item["item"] in MACHINES
+        if back != behind:
+            continue
         at = figure.equipment_at(frame.points, item["at"], pose["view"])
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], item["at"]))
-    for contact in pose["rests_on"]:
-        if contact["surface"] in figure.ROLLS:
-            x, top = _rest(frame, contact)
-            out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball"))
+    if behind:
+        for contact in pose["rests_on"]:
+            if contact["surface"] in figure.ROLLS:
+                x, top = _rest(frame, contact)
+                # a ball that rolls: a stripe turns with it
+                turn = -x / (top / 2)
+                edge = (x + top / 2 * math.sin(turn), top / 2 + top / 2 * math.cos(turn))
+                out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball") + _line([(x, top / 2), edge], "fig-k", 2))
     return "".join(out)
 
 
@@ -204,6 +215,30 @@ def _bar(p, at, view, where):
     return _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate") + _dot(at, 2.5, "fig-kf")
 
 
+def _trap_bar(p, at, view, where):
+    """A hexagonal frame around the lifter, seen a little from above, with raised handles."""
+    if view == "front":
+        return _bar(p, at, view, where)
+    x, y = at
+    hexagon = [(x - 34, y), (x - 20, y + 7), (x + 20, y + 7), (x + 34, y), (x + 20, y - 7), (x - 20, y - 7)]
+    frame = f'<path class="fig-k fig-trap" d="M{"L".join(_pt(c) for c in hexagon)}Z" stroke-width="3"/>'
+    plate = _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate") + _dot(at, 2.5, "fig-kf")
+    return plate + frame
+
+
+def _sled(p, at, view, where):
+    """The hack squat's back pad on its rails, leaning back at the trunk's angle, and the footplate."""
+    trunk = figure._angle(p["pelvis"], p["shoulder"])
+    pad_a = figure._step(p["pelvis"], trunk - 90, RADIUS["trunk"] + 5)
+    pad_b = figure._step(p["shoulder"], trunk - 90, RADIUS["trunk"] + 5)
+    rail_top = figure._step(pad_b, trunk, 40)
+    rail_low = (pad_a[0] - (pad_a[1]) * math.tan(math.radians(trunk)) if abs(trunk) < 80 else pad_a[0], 0.0)
+    foot = min(p["left-heel"][0], p["right-heel"][0]) - 4, max(p["left-toe"][0], p["right-toe"][0]) + 6
+    return (_line([figure._step(rail_low, trunk - 90, 9), figure._step(rail_top, trunk - 90, 9)], "fig-k", 3)
+            + f'<path class="fig-k fig-surface" d="M{_pt(pad_a)}L{_pt(pad_b)}" stroke-width="9"/>'
+            + _line([(foot[0], 1.5), (foot[1], 1.5)], "fig-k", 4))
+
+
 def _dumbbell(p, at, view, where):
     hands = [p[f"{s}-hand"] for s in SIDES] if where == "hands" else [at]
     if view == "front":
@@ -220,14 +255,25 @@ def _kettlebell(p, at, view, where):
 def _band(p, at, view, where):
     joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
     a, b = p[f"left-{joint}"], p[f"right-{joint}"]
-    if view == "front":
-        return _line([a, b], "fig-band", 3)
-    return f'<ellipse class="fig-band" cx="{n(a[0])}" cy="{n(-a[1])}" rx="7" ry="9" stroke-width="2.5"/>'
+    # one style: a loop band, seen from the side round the limb, from behind stretched between the legs
+    centre = _mid(a, b)
+    rx, ry = (max(abs(a[0] - b[0]) / 2 + 4, 7), 3.5) if view == "front" else (7, 9)
+    return (f'<ellipse class="fig-band" cx="{n(centre[0])}" cy="{n(-centre[1])}" rx="{n(rx)}" ry="{n(ry)}" '
+            f'stroke-width="3"/>')
+
+
+def _mid(a, b):
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
 
 def _cable(p, at, view, where):
+    """A cable stack behind the lifter: the tower, its weight stack and the line from the low pulley to the handle."""
     pulley = (p["pelvis"][0] - 95, 12.0) if view == "side" else (at[0] + 80, 12.0)
-    return _line([at, pulley], "fig-cable", 1.5) + _dot(at, 3.5, "fig-kf")
+    x = pulley[0]
+    tower = f'<path class="fig-k" d="M{_pt((x - 14, 0))}L{_pt((x - 14, 200))}L{_pt((x + 2, 200))}L{_pt((x + 2, 0))}" stroke-width="3"/>'
+    stack = "".join(f'<path class="fig-k fig-plate" d="M{_pt((x - 11, y))}h{n(10)}v{n(-5)}h{n(-10)}z" stroke-width="1"/>'
+                    for y in (3, 9, 15, 21, 27))
+    return tower + stack + _line([at, pulley], "fig-cable", 2) + _dot(pulley, 3.5, "fig-kf") + _dot(at, 3.5, "fig-kf")
 
 
 def _pad(p, at, view, where):
@@ -240,24 +286,58 @@ def _pad(p, at, view, where):
     return _dot(centre, 6.5, "fig-k fig-plate")
 
 
-_KIT = {"barbell": _bar, "trap-bar": _bar, "dumbbell": _dumbbell, "kettlebell": _kettlebell, "band": _band,
+_KIT = {"barbell": _bar, "trap-bar": _trap_bar, "sled": _sled, "dumbbell": _dumbbell, "kettlebell": _kettlebell, "band": _band,
         "cable": _cable, "pad": _pad}
 
 
-def surfaces(pose: dict, start) -> str:
+def _rect(left, bottom, right, top, cls="fig-k fig-surface", width=3) -> str:
+    return (f'<path class="{cls}" d="M{_pt((left, bottom))}L{_pt((left, top))}L{_pt((right, top))}'
+            f'L{_pt((right, bottom))}Z" stroke-width="{n(width)}"/>')
+
+
+def surfaces(pose: dict, frames) -> str:
+    """What the figure rests on, where the first key pose that names it puts it: a bench on its
+    legs, a box or step, a machine seat with its backrest, a 45° hip-extension pad, a wall."""
     out = []
-    for contact in pose["rests_on"]:
-        if contact["surface"] in ("floor", *figure.ROLLS):
+    start = frames[0]
+    for place in figure.places(pose, frames).values():
+        left, _, right, top = place.box
+        contact = figure.contacts_of(pose, place.key)[place.index]
+        if place.surface in ("floor", *figure.ROLLS):
             continue
-        touching = figure.contact_points(contact["part"])
-        xs = [start.points[name][0] for name, _ in touching]
-        top = min(start.points[name][1] - r for name, r in touching)
-        left, right = min(xs) - 18, max(xs) + 18
-        if contact["part"] == "upper-back":
-            left, right = min(xs) - 34, min(xs) + 4
-        out.append(f'<path class="fig-k fig-surface" d="M{_pt((left, 0))}L{_pt((left, top))}L{_pt((right, top))}'
-                   f'L{_pt((right, 0))}" stroke-width="3"/>')
+        if place.surface == "wall":
+            out.append(_rect(left + 7, 0, right, top, "fig-k fig-surface", 2))
+        elif place.surface == "bench":  # a padded top on two legs
+            out.append(_rect(left, top - 7, right, top) + _line([(left + 6, 0), (left + 6, top - 7)], "fig-k", 4)
+                       + _line([(right - 6, 0), (right - 6, top - 7)], "fig-k", 4))
+        elif place.surface == "seat":  # a machine seat with its backrest behind the trunk
+            p = start.points
+            trunk = figure._angle(p["pelvis"], p["shoulder"])
+            back_low = figure._step(p["pelvis"], trunk - 90, figure.RADIUS["trunk"] + 4)
+            back_high = figure._step(back_low, trunk, figure.L["trunk"] * 0.9)
+            out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
+            if pose["view"] == "side":
+                out.append(f'<path class="fig-k fig-surface" d="M{_pt(back_low)}L{_pt(back_high)}" stroke-width="8"/>')
+        elif place.surface == "pad" and contact["part"].endswith("thigh") and pose["view"] == "side":
+            out.append(_incline(start.points, contact["part"].partition("-")[0]))
+        else:  # a box or step, a kneeling pad
+            out.append(_rect(left, 0, right, top))
     return "".join(out)
+
+
+def _incline(p, side: str) -> str:
+    """The 45° back-extension bench: a pad along the thighs on a frame, a roller behind the ankles."""
+    hip, knee, ankle = p["pelvis"], p[f"{side}-knee"], p[f"{side}-ankle"]
+    thigh = figure._angle(hip, knee)
+    under = thigh - 90  # lying face down on it: the pad is at the front of the thighs
+    pad_a = figure._step(_along(hip, knee, 0.05), under, figure.RADIUS["thigh"] + 4)
+    pad_b = figure._step(_along(hip, knee, 0.95), under, figure.RADIUS["thigh"] + 4)
+    roller = figure._step(ankle, figure._angle(knee, ankle) + 90, figure.RADIUS["shank"] + 5)
+    foot = (min(p[f"{side}-heel"][0], p[f"{side}-toe"][0]) - 6, max(p[f"{side}-heel"][0], p[f"{side}-toe"][0]) + 6)
+    frame = _line([pad_b, (pad_b[0], 0.0)], "fig-k", 4) + _line([(foot[0], 2), (foot[1], 2)], "fig-k", 4)
+    return (frame + _line([roller, (roller[0], 0.0)], "fig-k", 3)
+            + f'<path class="fig-k fig-surface" d="M{_pt(pad_a)}L{_pt(pad_b)}" stroke-width="8"/>'
+            + _dot(roller, 5, "fig-k fig-plate"))
 
 
 # --- whole figures -----------------------------------------------------------------------------
@@ -273,12 +353,17 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
             reach = figure.PLATE_RADIUS if item["item"] in figure.BARS else 12
             xs += [x - reach, x + reach]
             ys.append(y + reach)
+    for place in figure.places(pose, frames).values():
+        if place.surface not in ("floor", *figure.ROLLS):
+            xs += [place.box[0], place.box[2]]
+            ys.append(place.box[3])
     for frame in frames:  # a ball is as wide as it is high
         for contact in (c for c in pose["rests_on"] if c["surface"] in figure.ROLLS):
             x, top = _rest(frame, contact)
             xs += [x - top / 2 - 2, x + top / 2 + 2]
     if any(item["item"] == "cable" for item in pose.get("equipment", [])):
-        xs += [frames[0].points["pelvis"][0] - 100, frames[0].points["pelvis"][0] + 10]
+        xs += [frames[0].points["pelvis"][0] - 112, frames[0].points["pelvis"][0] + 10]
+        ys.append(200.0)
     left, right = min(xs) - 16, max(xs) + 16
     top = max(ys) + HEAD_RADIUS + PAD
     return left, -top, right - left, top + PAD
@@ -286,7 +371,9 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
 
 def frame_group(frame, pose: dict, marks, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    return f"<g{attr}>{_merge([*body(frame, pose['view']), *tints(frame, pose['view'], marks)])}{kit(frame, pose)}</g>"
+    behind = kit(frame, pose, behind=True)  # a bar on the back or hips: its far plate, so the face stays in view
+    return (f"<g{attr}>{behind}{_merge([*body(frame, pose['view']), *tints(frame, pose['view'], marks)])}"
+            f"{kit(frame, pose, behind=False)}</g>")
 
 
 def _floor(left: float, width: float) -> str:
@@ -300,7 +387,7 @@ def svg(pose: dict, frames, marks, which: str, label: str) -> str:
     view_box = " ".join(n(v) for v in box)
     named = f'role="img" aria-label="{html.escape(label)}"' if label else 'aria-hidden="true" focusable="false"'
     return (f'<svg class="fig" viewBox="{view_box}" {named} '
-            f'xmlns="http://www.w3.org/2000/svg">{surfaces(pose, frames[0])}{_floor(box[0], box[2])}{inner}</svg>')
+            f'xmlns="http://www.w3.org/2000/svg">{surfaces(pose, frames)}{_floor(box[0], box[2])}{inner}</svg>')
 
 
 # --- figures on pages ---------------------------------------------------------------------------
@@ -390,7 +477,7 @@ def motion_stack(pose: dict, frames, marks, label: str) -> str:
     view_box = " ".join(n(v) for v in box)
     floor = _floor(box[0], box[2])
     layer = '<svg class="fig{cls}" viewBox="{box}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{inner}</svg>'
-    base = layer.format(cls="", box=view_box, inner=surfaces(pose, frames[0]) + floor)
+    base = layer.format(cls="", box=view_box, inner=surfaces(pose, frames) + floor)
     stacked = "".join(layer.format(cls=f" fig-f fig-f{i}", box=view_box, inner=frame_group(f, pose, marks))
                       for i, f in enumerate(frames))
     return f'<div class="fig-motion" role="img" aria-label="{html.escape(label)}">{base}{stacked}</div>'
@@ -413,7 +500,8 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     end = still.format(svg=svg(pose, frames, tinted, "end", f"{name}: end position"), label="End")
     # The checkbox comes first so that `:checked ~` reaches the label and the frames.
     motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
-              f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}Pause the motion</label>'
+              f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}<span class="exfig__say-pause">Pause the motion</span>'
+              '<span class="exfig__say-play">Play the motion</span></label>'
               f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}</div>')
     return (f'<figure id="figure" class="exfig"><div class="exfig__panels">{start}{motion}{end}</div>'
             f'<figcaption>{html.escape(describe(atlas, exercise))}</figcaption></figure>')
@@ -432,7 +520,7 @@ STANDALONE_STYLE = """
 .fig path{fill:none;stroke-linecap:round;stroke-linejoin:round}.fig .fig-b{stroke:#455a64}.fig .fig-bf{fill:#455a64}
 .fig .fig-rf{fill:#a7b6bd}.fig .fig-t{fill:#c62828}.fig .fig-s{fill:#ef9a9a}
 .fig .fig-k{stroke:#263238;stroke-width:2.5}.fig .fig-kf{fill:#263238}.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#cfd8dc}
-.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;stroke-dasharray:4 3}.fig .fig-floor{stroke:#78909c}
+.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;}.fig .fig-floor{stroke:#78909c}
 text{font:7px sans-serif;fill:#37474f}
 @media (prefers-color-scheme:dark){.fig .fig-b{stroke:#cfd8dc}.fig .fig-bf{fill:#cfd8dc}.fig .fig-rf{fill:#6f8791}
 .fig .fig-t{fill:#ef5350}.fig .fig-s{fill:#8d4a4a}.fig .fig-k{stroke:#eceff1}.fig .fig-kf{fill:#eceff1}
@@ -440,8 +528,8 @@ text{font:7px sans-serif;fill:#37474f}
 .fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
 @media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}
 """
-# the same frame timing as atlas.css: start and end held, the five frames between shown in turn
-SLOTS = (0, 20, 32, 44, 56, 68, 80, 100)
+# the same frame timing as atlas.css: start and end held, the frames between shown in turn
+SLOTS = (0, 16, 22, 28, 35, 41, 47, 53, 59, 65, 72, 78, 84, 100)
 
 
 def _keyframes() -> str:
@@ -476,13 +564,13 @@ def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict
     floor = _floor(left, width)
     if motion:
         inner = "".join(frame_group(f, pose, tinted, f"fig-f fig-f{i}") for i, f in enumerate(frames))
-        groups = f"{surfaces(pose, frames[0])}{floor}{inner}"
+        groups = f"{surfaces(pose, frames)}{floor}{inner}"
         style, box = STANDALONE_STYLE + _keyframes(), (left, top, width, height)
     else:
         groups = ""
         for i, (frame, label) in enumerate(((frames[0], "Start"), (frames[-1], "End"))):
             shift = i * (width + 8)
-            groups += (f'<g transform="translate({n(shift)} 0)">{surfaces(pose, frames[0])}{floor}'
+            groups += (f'<g transform="translate({n(shift)} 0)">{surfaces(pose, frames)}{floor}'
                        f'{frame_group(frame, pose, tinted)}<text x="{n(left + 2)}" y="{n(top + 8)}">{label}</text></g>')
         style, box = STANDALONE_STYLE, (left, top, 2 * width + 8, height)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'

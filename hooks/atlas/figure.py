@@ -300,8 +300,8 @@ def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
                 continue
             touching = contact_points(contact["part"])
             xs = [frame.points[name][0] for name, _ in touching]
-            if surface == "wall":  # the wall stands behind what touches it
-                face = min(x - r for x, (_, r) in zip(xs, touching))
+            if surface == "wall":  # the wall stands behind what touches it: the buttocks or back
+                face = min(x - wall_reach(contact["part"], r) for x, (_, r) in zip(xs, touching))
                 found[surface] = Place(surface, key, i, face, (face - 15, 0.0, face, 170.0))
                 continue
             top = 0.0 if surface == "floor" else min(frame.points[name][1] - r for name, r in touching)
@@ -313,6 +313,12 @@ def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
                 left, right = sum(xs) / len(xs) - top / 2, sum(xs) / len(xs) + top / 2
             found[surface] = Place(surface, key, i, top, (left, -50.0 if surface == "floor" else 0.0, right, top))
     return found
+
+
+def wall_reach(part: str, r: float) -> float:
+    """How far behind a contact point the skin that touches a wall is: the trunk's thickness
+    for the buttocks or back."""
+    return RADIUS["trunk"] if part in ("seat", "back", "upper-back") else r
 
 
 def ball_centre(place: Place, frame: Frame, pose_data: dict) -> tuple[float, float]:

@@ -129,9 +129,11 @@ def _check_surfaces(pose: dict, places: dict, at) -> None:
                    "A807", surface=place.surface, part=_part(contact["part"]), height=_num(place.top), low=low, high=high)
 
 
-def _gap(point, r: float, place) -> float:
+def _gap(point, r: float, place, part: str) -> float:
     """How far a contact point's skin is from its surface (a wall: horizontally)."""
-    return (point[0] - r - place.top) if place.surface == "wall" else (point[1] - r - place.top)
+    if place.surface == "wall":
+        return point[0] - figure.wall_reach(part, r) - place.top
+    return point[1] - r - place.top
 
 
 def _check_touch(pose: dict, frame, k: int, places: dict, at) -> None:
@@ -143,7 +145,7 @@ def _check_touch(pose: dict, frame, k: int, places: dict, at) -> None:
             continue
         place = places[contact["surface"]]
         for name, r in figure.contact_points(contact["part"]):
-            gap = _gap(frame.points[name], r, place)
+            gap = _gap(frame.points[name], r, place, contact["part"])
             if abs(gap) > CONTACT_TOLERANCE:
                 at.add(_contact_path(pose, key, i, "part"), "A811", pose=key, part=_part(contact["part"]),
                        surface=contact["surface"], distance=_num(abs(gap)), where="off" if gap > 0 else "into")
@@ -155,7 +157,7 @@ def _check_held(pose: dict, frame, before, k: int, key: str, places: dict, at) -
     for contact, points in figure.held(pose, k):
         place = places[contact["surface"]]
         for name, r in points:
-            gap = _gap(frame.points[name], r, place)
+            gap = _gap(frame.points[name], r, place, contact["part"])
             if abs(gap) > CONTACT_TOLERANCE:
                 at.add(("poses", key), "A802", pose=key, part=_part(name), surface=contact["surface"],
                        distance=_num(abs(gap)), verb="leaves" if gap > 0 else "sinks into")
