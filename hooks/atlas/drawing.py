@@ -185,10 +185,17 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
     out = []
     for item in pose.get("equipment", []):
         back = (item["at"] in BEHIND and item["item"] in figure.BARS) or item["item"] in MACHINES
+        if item["item"] == "trap-bar" and pose["view"] == "side":  # its plates behind, its frame in front
+            out.append(_dot(figure.equipment_at(frame.points, "hands"), figure.PLATE_RADIUS, "fig-k fig-plate")
+                       if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
+            continue
         if back != behind:
             continue
         at = figure.equipment_at(frame.points, item["at"], pose["view"])
-        out.append(_KIT[item["item"]](frame.points, at, pose["view"], item["at"]))
+        where = item["at"]
+        if item["item"] == "pad" and where == "ankles" and not any(c["surface"] in ("bench", "seat") for c in pose["rests_on"]):
+            where = "held"  # a roller that holds the ankles down (a Nordic bench), not a leg-curl lever
+        out.append(_KIT[item["item"]](frame.points, at, pose["view"], where))
     if behind:
         for contact in pose["rests_on"]:
             if contact["surface"] in figure.ROLLS:
@@ -220,10 +227,9 @@ def _trap_bar(p, at, view, where):
     if view == "front":
         return _bar(p, at, view, where)
     x, y = at
-    hexagon = [(x - 34, y), (x - 20, y + 7), (x + 20, y + 7), (x + 34, y), (x + 20, y - 7), (x - 20, y - 7)]
-    frame = f'<path class="fig-k fig-trap" d="M{"L".join(_pt(c) for c in hexagon)}Z" stroke-width="3"/>'
-    plate = _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate") + _dot(at, 2.5, "fig-kf")
-    return plate + frame
+    hexagon = [(x - 44, y), (x - 26, y + 10), (x + 26, y + 10), (x + 44, y), (x + 26, y - 10), (x - 26, y - 10)]
+    frame = f'<path class="fig-k" d="M{"L".join(_pt(c) for c in hexagon)}Z" stroke-width="3.5"/>'
+    return frame + _line([(x - 5, y), (x + 5, y)], "fig-k", 5)  # the handle in the hands
 
 
 def _sled(p, at, view, where):
@@ -278,9 +284,14 @@ def _cable(p, at, view, where):
 
 def _pad(p, at, view, where):
     """A machine's roller pad: behind the ankles, on the shoulders, or across the hips or knees."""
-    if where == "ankles":
+    if where in ("ankles", "held"):
         shank = figure._angle(p["left-knee"], p["left-ankle"])
         centre = figure._step(p["left-ankle"], shank + 90, RADIUS["shank"] + 6)
+        if where == "held":
+            return _dot(centre, 6.5, "fig-k fig-plate")
+        pivot = figure._step(p["left-knee"], shank + 90, RADIUS["shank"] + 6)
+        return (_line([pivot, centre], "fig-k", 3.5) + _dot(pivot, 3.5, "fig-kf")
+                + _dot(centre, 6.5, "fig-k fig-plate"))
     else:
         centre = figure._step(at, figure._angle(p["pelvis"], p["shoulder"]) + 90, 6) if where == "back" else at
     return _dot(centre, 6.5, "fig-k fig-plate")
@@ -380,10 +391,18 @@ def _floor(left: float, width: float) -> str:
     return _line([(left, 0), (left + width, 0)], "fig-floor", 2)
 
 
+KEY_LABELS = {"start": "Start", "lift": "Lift", "step": "Step", "middle": "Middle", "end": "End"}
+
+
+def key_frames(pose: dict, frames) -> list[tuple[str, object]]:
+    """(key pose name, its frame) in order."""
+    return [(name, frames[figure.key_frame(pose, k)]) for k, name in enumerate(figure.key_names(pose["poses"]))]
+
+
 def svg(pose: dict, frames, marks, which: str, label: str) -> str:
-    """One still SVG, `which` is 'start' or 'end'; without a label it is decorative (hidden from screen readers)."""
+    """One still SVG of key pose `which`; without a label it is decorative (hidden from screen readers)."""
     box = bounds(pose, frames)
-    inner = frame_group(frames[0] if which == "start" else frames[-1], pose, marks)
+    inner = frame_group(dict(key_frames(pose, frames))[which], pose, marks)
     view_box = " ".join(n(v) for v in box)
     named = f'role="img" aria-label="{html.escape(label)}"' if label else 'aria-hidden="true" focusable="false"'
     return (f'<svg class="fig" viewBox="{view_box}" {named} '
@@ -496,14 +515,17 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     tinted = marks(atlas, exercise)
     box = f"exfig-pause-{html.escape(eid)}"
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
-    start = still.format(svg=svg(pose, frames, tinted, "start", f"{name}: start position"), label="Start")
-    end = still.format(svg=svg(pose, frames, tinted, "end", f"{name}: end position"), label="End")
+    stills = [still.format(svg=svg(pose, frames, tinted, key, f"{name}: {KEY_LABELS[key].lower()} position"),
+                           label=KEY_LABELS[key]) for key, _ in key_frames(pose, frames)]
     # The checkbox comes first so that `:checked ~` reaches the label and the frames.
     motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
               f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}<span class="exfig__say-pause">Pause the motion</span>'
               '<span class="exfig__say-play">Play the motion</span></label>'
-              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}</div>')
-    return (f'<figure id="figure" class="exfig"><div class="exfig__panels">{start}{motion}{end}</div>'
+              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}'
+              '<span aria-hidden="true">Moving</span></div>')
+    # the motion first, then the key poses in order; all panels one width, so one scale and one floor
+    panels = motion + "".join(stills)
+    return (f'<figure id="figure" class="exfig"><div class="exfig__panels exfig__panels--{len(stills)}">{panels}</div>'
             f'<figcaption>{html.escape(describe(atlas, exercise))}</figcaption></figure>')
 
 
@@ -557,10 +579,10 @@ def _metadata(title: str, description: str, page_url: str, licence: dict) -> str
 
 
 def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict) -> str:
-    """A self-contained SVG file: the still start/end sheet, or the motion; licence in its metadata."""
+    """A self-contained SVG file: the key positions side by side, or the motion; licence in its metadata."""
     pose, frames, tinted = exercise["pose"], figure.frames(exercise["pose"]), marks(atlas, exercise)
     left, top, width, height = bounds(pose, frames)
-    title = f"{exercise['name']}: {'the movement' if motion else 'start and end positions'}"
+    title = f"{exercise['name']}: {'the movement' if motion else 'key positions'}"
     floor = _floor(left, width)
     if motion:
         inner = "".join(frame_group(f, pose, tinted, f"fig-f fig-f{i}") for i, f in enumerate(frames))
@@ -568,11 +590,13 @@ def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict
         style, box = STANDALONE_STYLE + _keyframes(), (left, top, width, height)
     else:
         groups = ""
-        for i, (frame, label) in enumerate(((frames[0], "Start"), (frames[-1], "End"))):
+        keyed = key_frames(pose, frames)
+        for i, (key, frame) in enumerate(keyed):
+            label = KEY_LABELS[key]
             shift = i * (width + 8)
             groups += (f'<g transform="translate({n(shift)} 0)">{surfaces(pose, frames)}{floor}'
                        f'{frame_group(frame, pose, tinted)}<text x="{n(left + 2)}" y="{n(top + 8)}">{label}</text></g>')
-        style, box = STANDALONE_STYLE, (left, top, 2 * width + 8, height)
+        style, box = STANDALONE_STYLE, (left, top, len(keyed) * (width + 8) - 8, height)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<svg xmlns="http://www.w3.org/2000/svg" class="fig" viewBox="{" ".join(n(v) for v in box)}" '
             f'width="{n(box[2] * 2)}" height="{n(box[3] * 2)}" role="img">'
