@@ -82,4 +82,4 @@ def test_every_exercise_figure_is_open_data_with_its_licence_in_the_file(real_si
             root = ElementTree.parse(real_site / "api" / "figures" / name).getroot()
             text = ElementTree.tostring(root, encoding="unicode")
             assert "https://creativecommons.org/licenses/by-sa/4.0/" in text and "Glute &amp; Hamstring Atlas contributors" in text
-            assert root.find("{http://www.w3.org/2000/svg}desc").text.startswith("Drawn from the")
+            assert root.find("{http://www.w3.org/2000/svg}desc").text.startswith("Drawn from ")

@@ -164,4 +164,4 @@ def test_every_angle_is_finite_or_refused(angle):
     elif not -180 <= angle <= 180:
         assert "A205" in codes
     else:
-        assert codes <= {"A801", "A802", "A803", "A804", "A806"}  # a real angle: only physics may object
+        assert codes <= {"A801", "A802", "A803", "A804", "A806", "A809", "A810", "A811", "A812", "A813"}  # a real angle: only physics may object
