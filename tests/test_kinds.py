@@ -110,6 +110,8 @@ def renamed_site(tmp_path_factory):
     old.unlink()
     program = project / "data" / "programs" / "mini.yaml"  # links to it follow the new id
     program.write_text(program.read_text().replace("exercise: hip-thrust", "exercise: barbell-hip-thrust"))
+    question = project / "data" / "questions" / "bridge-or-thrust.yaml"
+    question.write_text(question.read_text().replace("hip-thrust]", "barbell-hip-thrust]"))
     result = run(str(BIN / "atlas"), "--root", str(project), "check")
     assert result.returncode == 0, result.stderr
     result = mkdocs_build(project, root / "site")
