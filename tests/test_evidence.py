@@ -156,12 +156,14 @@ def test_a_pinpointed_citation_shows_pinpoint_and_read_status_on_hover_and_focus
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])  # on a phone, a table that scrolls would need a focus stop
 @pytest.mark.parametrize("path", ["references/sample2020bridge/", "exercises/glute-bridge/", "guides/programming/"])
-def test_axe_finds_no_violations_on_study_pages_and_questions(site, browser, path, scheme):
+def test_axe_finds_no_violations_on_study_pages_and_questions(site, browser, path, scheme, width):
     from conftest import AXE
 
     with serve(site) as url:
-        context = browser.new_context(color_scheme=scheme, bypass_csp=True)  # only to inject axe
+        # bypass_csp only to inject axe
+        context = browser.new_context(color_scheme=scheme, bypass_csp=True, viewport={"width": width, "height": 800})
         page = context.new_page()
         page.goto(url + path)
         page.add_script_tag(path=str(AXE))

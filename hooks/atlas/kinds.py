@@ -86,7 +86,7 @@ KINDS = (
     Kind("pattern", "Movement pattern", "pattern", file="patterns.yaml"),
     Kind("muscle-group", "Muscle group", "vocabulary", file="muscle-groups.yaml"),
     Kind("glossary", "Glossary entry", "glossary", file="glossary.yaml"),
-    Kind("copy-host", "Host of copies", "copy-host", file="copy-hosts.yaml"),
+    Kind("copy-host", "Copy host", "copy-host", file="copy-hosts.yaml"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 PAGE_KINDS = tuple(kind for kind in KINDS if kind.has_pages)
