@@ -93,6 +93,7 @@ CASES = [
     case("trunk-NaN-caps", "numbers", "A210", sub(GB, "trunk: -90", "trunk: .NaN")),
     case("ankle-inf", "numbers", "A210", sub(GB, "ankle: -24.5", "ankle: .inf")),
     case("hip-minus-inf", "numbers", "A210", sub(GB, "hip: 55", "hip: -.inf")),
+    case("hip-nan-found-by-the-fuzzer", "numbers", "A210", sub(GB, "hip: 55", "hip: .nan")),
     case("angle-overflows-to-inf", "numbers", "A210", sub(GB, "trunk: -90", "trunk: 1.0e+400")),
     case("sets-nan", "numbers", "A210", sub(GB, "sets: 2", "sets: .nan")),
     case("program-reps-inf", "numbers", "A210", sub(PR, "reps: 15", "reps: .inf")),

@@ -102,6 +102,31 @@ def test_any_value_anywhere_in_a_data_file_is_checked_not_raised(file, data):
     assert_sane(root, target)
 
 
+@pytest.mark.parametrize("file", ["data/exercises/glute-bridge.yaml", "data/programs/mini.yaml"])
+@FUZZ
+@given(data=st.data())
+def test_any_number_in_place_of_a_number_is_checked_not_raised(file, data):
+    """Numbers are where the schema is weakest (NaN passes `minimum`): aim at them."""
+    root = project()
+    target = root / file
+    document = yaml.safe_load(target.read_text(encoding="utf-8"))
+    numbers = [p for p in _paths(document) if p and isinstance(_get(document, p), int | float)
+               and not isinstance(_get(document, p), bool)]
+    for path in data.draw(st.lists(st.sampled_from(numbers), min_size=1, max_size=3)):
+        document = _replace(document, path, data.draw(_edge_numbers | _numbers))
+    target.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert_sane(root, target)
+
+
+_edge_numbers = st.sampled_from([math.nan, math.inf, -math.inf, 0, -1, 10**20, 1e-300, "8-12", "12-8", "0-0", "1e400"])
+
+
+def _get(document, path):
+    for part in path:
+        document = document[part]
+    return document
+
+
 _yaml_bits = st.sampled_from(["[", "]", "{", "}", "- ", ": ", "\n", "  ", "&a ", "*a", "!!str ", "? ", "'", '"', "#",
                               "\t", "---\n", "...\n", ".nan", ".inf", "0x1F", "1e400", "~", "|\n  ", ">-\n  "])
 
