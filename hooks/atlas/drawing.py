@@ -497,11 +497,17 @@ def describe(atlas, exercise: dict) -> str:
     pose = exercise["pose"]
     seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side"}
     parts = [f"Drawn from {seen[pose['view']]}."]
+    def resting(contacts):
+        return "; ".join(f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in contacts)
+
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:
-            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}.")
-    rests = [f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in pose["rests_on"]]
-    parts.append("Resting on: " + "; ".join(rests) + ".")
+            own = pose["poses"][name].get("rests_on")
+            on = f" (resting on: {resting(own)})" if own else ""
+            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}{on}.")
+    rests = [resting([c]) for c in pose["rests_on"]]
+    own = any("rests_on" in key for key in pose["poses"].values())
+    parts.append(("Otherwise resting on: " if own else "Resting on: ") + "; ".join(rests) + ".")
     if pose.get("equipment"):
         parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"
                                                for e in pose["equipment"]) + ".")
