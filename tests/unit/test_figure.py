@@ -204,3 +204,14 @@ def test_a_walking_lunge_travels_and_a_split_squat_stays_put():
         return frames[-1].points["pelvis"][0] - frames[0].points["pelvis"][0]
     assert pelvis_travel("walking-lunge") > 40
     assert abs(pelvis_travel("split-squat")) < 10
+
+
+def test_the_site_style_sheet_times_every_frame_as_the_standalone_files_do():
+    from conftest import ROOT
+
+    css = (ROOT / "content" / "assets" / "atlas.css").read_text()
+    assert len(drawing.SLOTS) == figure.FRAMES + 1
+    for i in range(figure.FRAMES):
+        rule = css[css.index(f"@keyframes fig-f{i} "):].split("\n", 1)[0]
+        assert f" {drawing.SLOTS[i + 1]}%" in rule or drawing.SLOTS[i + 1] == 100, rule
+        assert f".fig-motion > .fig-f{i} " in css
