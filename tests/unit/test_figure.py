@@ -215,3 +215,9 @@ def test_the_site_style_sheet_times_every_frame_as_the_standalone_files_do():
         rule = css[css.index(f"@keyframes fig-f{i} "):].split("\n", 1)[0]
         assert f" {drawing.SLOTS[i + 1]}%" in rule or drawing.SLOTS[i + 1] == 100, rule
         assert f".fig-motion > .fig-f{i} " in css
+
+
+def test_the_back_squat_is_drawn_below_parallel_as_its_text_says():
+    bottom = figure.frames(_exercise("barbell-back-squat")["pose"])[-1].points
+    top_of_knee = bottom["left-knee"][1] + figure.RADIUS["shank"]
+    assert bottom["pelvis"][1] < top_of_knee - 3  # the hip crease under the top of the knee
