@@ -262,11 +262,9 @@ def _kettlebell(p, at, view, where):
 def _band(p, at, view, where):
     joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
     a, b = p[f"left-{joint}"], p[f"right-{joint}"]
-    # one style: a loop band, seen from the side round the limb, from behind stretched between the legs
-    centre = _mid(a, b)
-    rx, ry = (max(abs(a[0] - b[0]) / 2 + 4, 7), 3.5) if view == "front" else (7, 9)
-    return (f'<ellipse class="fig-band" cx="{n(centre[0])}" cy="{n(-centre[1])}" rx="{n(rx)}" ry="{n(ry)}" '
-            f'stroke-width="3"/>')
+    # one style: a loop band, round the limbs where they are together, stretched where they part
+    width = 14 if figure.distance(a, b) < 10 else 7
+    return f'<path class="fig-band" d="{_capsule(a, b, width, "").d}" stroke-width="3"/>'
 
 
 def _mid(a, b):
