@@ -197,6 +197,11 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
         if item["item"] == "pad" and where == "ankles" and not any(c["surface"] in ("bench", "seat") for c in pose["rests_on"]):
             where = "held"  # a roller that holds the ankles down (a Nordic bench), not a leg-curl lever
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], where))
+        if item["item"] == "pad" and where == "ankles" and any(c["surface"] == "seat" for c in pose["rests_on"]):
+            p = frame.points  # a seated leg curl also holds the thighs down, just above the knees
+            thigh = figure._angle(p["pelvis"], p["left-knee"])
+            out.append(_dot(figure._step(_along(p["pelvis"], p["left-knee"], 0.8), thigh - 90, RADIUS["thigh"] + 5), 5,
+                            "fig-k fig-plate"))
     if behind:
         for contact in pose["rests_on"]:
             if contact["surface"] in figure.ROLLS:
