@@ -330,9 +330,13 @@ def surfaces(pose: dict, frames) -> str:
             trunk = figure._angle(p["pelvis"], p["shoulder"])
             back_low = figure._step(p["pelvis"], trunk - 90, figure.RADIUS["trunk"] + 4)
             back_high = figure._step(back_low, trunk, figure.L["trunk"] * 0.9)
-            out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
             if pose["view"] == "side":
+                out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
                 out.append(f'<path class="fig-k fig-surface" d="M{_pt(back_low)}L{_pt(back_high)}" stroke-width="8"/>')
+            else:  # seen face on: a wide cushion on a pedestal and its base, the backrest standing up behind the trunk
+                x = p["pelvis"][0]
+                out.append(_rect(x - 32, top, x + 32, p["shoulder"][1] + 8) + _rect(x - 36, top - 10, x + 36, top)
+                           + _rect(x - 7, 4, x + 7, top - 10) + _rect(x - 32, 0, x + 32, 4))
         elif place.surface == "pad" and contact["part"].endswith("thigh") and pose["view"] == "side":
             out.append(_incline(start.points, contact["part"].partition("-")[0]))
         else:  # a box or step, a kneeling pad
