@@ -185,7 +185,9 @@ MACHINES = {"sled", "cable"}  # drawn behind the body too
 def kit(frame, pose: dict, behind: bool = False) -> str:
     out = []
     for item in pose.get("equipment", []):
-        back = (item["at"] in BEHIND and item["item"] in figure.BARS) or item["item"] in MACHINES
+        # a bar on the back or hips, and a barbell's plate in the hands seen from the side, go behind
+        # the body: the face and the knees' bend stay in view (a stiff-leg and a Romanian deadlift differ there)
+        back = (item["item"] in figure.BARS and (item["at"] in BEHIND or pose["view"] == "side")) or item["item"] in MACHINES
         if item["item"] == "trap-bar" and pose["view"] == "side":  # its plates behind, its frame in front
             out.append(_dot(figure.equipment_at(frame.points, "hands"), figure.PLATE_RADIUS, "fig-k fig-plate")
                        if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
