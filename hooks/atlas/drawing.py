@@ -255,6 +255,11 @@ def _sled(p, at, view, where):
 
 def _dumbbell(p, at, view, where):
     hands = [p[f"{s}-hand"] for s in SIDES] if where == "hands" else [at]
+    if view == "front" and figure.distance(*hands[:2]) < 15 if len(hands) > 1 else False:
+        # one dumbbell held by its top end in both hands, hanging between the legs
+        x, y = _mid(*hands)
+        return (_line([(x, y), (x, y - 16)], "fig-k", 4) + _rect(x - 8, y - 3, x + 8, y + 3, "fig-k fig-plate", 2)
+                + _rect(x - 8, y - 22, x + 8, y - 15, "fig-k fig-plate", 2))
     if view == "front":
         return "".join(_line([(h[0] - 6, h[1]), (h[0] + 6, h[1])], "fig-k fig-db", 8) for h in hands)
     return "".join(_dot(h, 7, "fig-k fig-plate") for h in hands[:1])
