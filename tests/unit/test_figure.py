@@ -239,3 +239,11 @@ def test_a_plate_in_the_hands_is_drawn_behind_the_legs_in_the_side_view():
     pose = _exercise("romanian-deadlift")["pose"]
     group = drawing.frame_group(figure.frames(pose)[-1], pose, [])
     assert group.index("fig-plate") < group.index("fig-bf")
+
+
+def test_a_lateral_walk_travels_sideways_and_a_standing_abduction_keeps_its_stance_foot():
+    walk = figure.frames(_exercise("banded-lateral-walk")["pose"])
+    assert walk[-1].points["pelvis"][0] - walk[0].points["pelvis"][0] > 15
+    lift = figure.frames(_exercise("standing-hip-abduction")["pose"])
+    assert lift[-1].points["pelvis"][0] == pytest.approx(lift[0].points["pelvis"][0], abs=3)
+    assert lift[-1].points["right-ankle"][1] - lift[0].points["right-ankle"][1] > 15
