@@ -531,6 +531,18 @@ def describe(atlas, exercise: dict) -> str:
     return " ".join(parts)
 
 
+TRAVEL = 15.0  # cm the pelvis moves along the floor, at the height it started, for a figure to travel
+
+
+def travels(frames) -> bool:
+    """A figure that goes somewhere (a walking lunge, a lateral walk: it ends as it started, further
+    on) loops onward, cutting back to the start: played backwards it would walk backwards. A squat,
+    a hinge or a lunge that ends at the bottom goes back up the way it came."""
+    (x0, y0), (x1, y1) = frames[0].points["pelvis"], frames[-1].points["pelvis"]
+    feet = abs(figure.midfoot(frames[-1].points) - figure.midfoot(frames[0].points))
+    return abs(x1 - x0) > TRAVEL and feet > TRAVEL and abs(y1 - y0) < TRAVEL
+
+
 def motion_stack(pose: dict, frames, marks, label: str) -> str:
     """The motion on a page: the floor and surfaces in one SVG, then one SVG per frame stacked on it.
 
@@ -544,7 +556,8 @@ def motion_stack(pose: dict, frames, marks, label: str) -> str:
     base = layer.format(cls="", box=view_box, inner=surfaces(pose, frames) + floor)
     stacked = "".join(layer.format(cls=f" fig-f fig-f{i}", box=view_box, inner=frame_group(f, pose, marks))
                       for i, f in enumerate(frames))
-    return f'<div class="fig-motion" role="img" aria-label="{html.escape(label)}">{base}{stacked}</div>'
+    onward = " fig-motion--onward" if travels(frames) else ""
+    return f'<div class="fig-motion{onward}" role="img" aria-label="{html.escape(label)}">{base}{stacked}</div>'
 
 
 PAUSE_ICONS = ('<svg class="exfig__icon exfig__icon--pause" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
@@ -562,11 +575,12 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
     stills = [still.format(svg=svg(pose, frames, tinted, key, f"{name}: {KEY_LABELS[key].lower()} position"),
                            label=KEY_LABELS[key]) for key, _ in key_frames(pose, frames)]
+    way = ", again and again" if travels(frames) else " and back"
     # The checkbox comes first so that `:checked ~` reaches the label and the frames.
     motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
               f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}<span class="exfig__say-pause">Pause the motion</span>'
               '<span class="exfig__say-play">Play the motion</span></label>'
-              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}'
+              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end{way}")}'
               '<span aria-hidden="true">Moving</span></div>')
     # the motion first, then the key poses in order; all panels one width, so one scale and one floor
     panels = motion + "".join(stills)
@@ -591,7 +605,7 @@ text{font:7px sans-serif;fill:#37474f}
 @media (prefers-color-scheme:dark){.fig .fig-b{stroke:#cfd8dc}.fig .fig-bf{fill:#cfd8dc}.fig .fig-rf{fill:#6f8791}
 .fig .fig-t{fill:#ef5350}.fig .fig-s{fill:#8d4a4a}.fig .fig-k{stroke:#eceff1}.fig .fig-kf{fill:#eceff1}
 .fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#546e7a}text{fill:#eceff1}}
-.fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
+.fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}.fig-onward .fig-f{animation-direction:normal}
 @media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}
 """
 # the same frame timing as atlas.css: start and end held, the frames between shown in turn
@@ -642,6 +656,6 @@ def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict
                        f'{frame_group(frame, pose, tinted)}<text x="{n(left + 2)}" y="{n(top + 8)}">{label}</text></g>')
         style, box = STANDALONE_STYLE, (left, top, len(keyed) * (width + 8) - 8, height)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="fig" viewBox="{" ".join(n(v) for v in box)}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="fig{" fig-onward" if motion and travels(frames) else ""}" viewBox="{" ".join(n(v) for v in box)}" '
             f'width="{n(box[2] * 2)}" height="{n(box[3] * 2)}" role="img">'
             f"{_metadata(title, describe(atlas, exercise), page_url, licence)}<style>{style}</style>{groups}</svg>\n")

@@ -247,3 +247,16 @@ def test_a_lateral_walk_travels_sideways_and_a_standing_abduction_keeps_its_stan
     lift = figure.frames(_exercise("standing-hip-abduction")["pose"])
     assert lift[-1].points["pelvis"][0] == pytest.approx(lift[0].points["pelvis"][0], abs=3)
     assert lift[-1].points["right-ankle"][1] - lift[0].points["right-ankle"][1] > 15
+
+
+def test_a_figure_that_travels_loops_onward_and_one_that_returns_plays_back():
+    from conftest import ROOT
+
+    def motion(eid):
+        return drawing.exercise_figure(project_atlas(), eid, _exercise(eid))
+    assert "fig-motion--onward" in motion("walking-lunge") and "fig-motion--onward" in motion("banded-lateral-walk")
+    for eid in ("forward-lunge", "romanian-deadlift", "barbell-back-squat", "step-up"):
+        assert "fig-motion--onward" not in motion(eid), eid
+    css = (ROOT / "content" / "assets" / "atlas.css").read_text()
+    assert ".fig-motion--onward > .fig-f { animation-direction: normal; }" in css
+    assert "fig-onward .fig-f{animation-direction:normal}" in drawing.STANDALONE_STYLE
