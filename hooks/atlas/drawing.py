@@ -193,6 +193,8 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
                        if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
             continue
         if back != behind:
+            if item["item"] == "sled":  # the sled's shoulder pads rest on top of the shoulders, in front
+                out.append(_shoulder_pads(frame.points))
             continue
         at = figure.equipment_at(frame.points, item["at"], pose["view"])
         where = item["at"]
@@ -247,10 +249,22 @@ def _sled(p, at, view, where):
     pad_b = figure._step(p["shoulder"], trunk - 90, RADIUS["trunk"] + 5)
     rail_top = figure._step(pad_b, trunk, 40)
     rail_low = (pad_a[0] - (pad_a[1]) * math.tan(math.radians(trunk)) if abs(trunk) < 80 else pad_a[0], 0.0)
-    foot = min(p["left-heel"][0], p["right-heel"][0]) - 4, max(p["left-toe"][0], p["right-toe"][0]) + 6
-    return (_line([figure._step(rail_low, trunk - 90, 9), figure._step(rail_top, trunk - 90, 9)], "fig-k", 3)
-            + f'<path class="fig-k fig-surface" d="M{_pt(pad_a)}L{_pt(pad_b)}" stroke-width="9"/>'
-            + _line([(foot[0], 1.5), (foot[1], 1.5)], "fig-k", 4))
+    foot = min(p["left-heel"][0], p["right-heel"][0]) - 6, max(p["left-toe"][0], p["right-toe"][0]) + 8
+    rail_foot = figure._step(rail_low, trunk - 90, 9)
+    return (_line([rail_foot, figure._step(rail_top, trunk - 90, 9)], "fig-k", 3)
+            + _line([rail_foot, (foot[1], 0.0)], "fig-k", 3)  # the frame from the rails to the footplate
+            + _capsule(pad_a, pad_b, 10, "").d.join(('<path class="fig-k fig-surface" d="', '" stroke-width="2"/>'))
+            + _line([figure._step(pad_b, trunk, 6), _shoulder_pad_at(p)], "fig-k", 3)  # the carriage
+            + _rect(foot[0], -5, foot[1], 0, "fig-k fig-surface", 2))
+
+
+def _shoulder_pad_at(p):
+    trunk = figure._angle(p["pelvis"], p["shoulder"])
+    return figure._step(figure._step(p["shoulder"], trunk, 13), trunk + 90, 3)
+
+
+def _shoulder_pads(p) -> str:
+    return _dot(_shoulder_pad_at(p), 5.5, "fig-k fig-plate")
 
 
 def _dumbbell(p, at, view, where):
@@ -274,6 +288,10 @@ def _kettlebell(p, at, view, where):
 def _band(p, at, view, where):
     joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
     a, b = p[f"left-{joint}"], p[f"right-{joint}"]
+    if where == "feet" and max(p[f"{s}-hand"][1] for s in SIDES) < 10:
+        # on all fours (a kickback): round the foot that kicks, its other end held down under the hands
+        a, b = max((p["left-toe"], p["right-toe"]), key=lambda t: t[1]), _mid(p["left-hand"], p["right-hand"])
+        b = (b[0], 1.5)
     # one style: a loop band, round the limbs where they are together, stretched where they part
     width = 14 if figure.distance(a, b) < 10 else 7
     return f'<path class="fig-band" d="{_capsule(a, b, width, "").d}" stroke-width="3"/>'
