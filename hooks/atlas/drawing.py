@@ -608,11 +608,10 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
 
 def thumbnail(atlas, exercise: dict) -> str:
     """A small still of the end position, beside an exercise's name in lists (decorative there); a
-    figure that travels ends as it started, so it shows its middle key pose (a lunge's bottom, a
-    side step's wide stance)."""
+    figure that travels ends as it started, so it shows its lowest key pose (a walking lunge's
+    bottom, a side step's wide stance)."""
     pose, frames = drawn(exercise["pose"])
-    names = figure.key_names(pose["poses"])
-    key = names[len(names) // 2] if travels(frames) else "end"
+    key = min(key_frames(pose, frames), key=lambda kf: kf[1].points["pelvis"][1])[0] if travels(frames) else "end"
     return f'<span class="fig-thumb">{svg(pose, frames, marks(atlas, exercise), key, "")}</span>'
 
 

@@ -262,10 +262,13 @@ def test_a_figure_that_travels_loops_onward_and_one_that_returns_plays_back():
     assert "fig-onward .fig-f{animation-direction:normal}" in drawing.STANDALONE_STYLE
 
 
-def test_the_thumbnail_of_a_figure_that_travels_is_its_middle_key_pose():
+def test_the_thumbnail_of_a_figure_that_travels_is_its_lowest_key_pose():
     eid = "banded-lateral-walk"
     pose, frames = drawing.drawn(_exercise(eid)["pose"])
     tinted = drawing.marks(project_atlas(), _exercise(eid))
     thumb = drawing.thumbnail(project_atlas(), _exercise(eid))
     assert drawing.svg(pose, frames, tinted, "step", "") in thumb
     assert drawing.svg(pose, frames, tinted, "end", "") not in thumb
+    lunge = _exercise("walking-lunge")
+    pose, frames = drawing.drawn(lunge["pose"])
+    assert drawing.svg(pose, frames, drawing.marks(project_atlas(), lunge), "middle", "") in drawing.thumbnail(project_atlas(), lunge)
