@@ -185,18 +185,27 @@ MACHINES = {"sled", "cable"}  # drawn behind the body too
 def kit(frame, pose: dict, behind: bool = False) -> str:
     out = []
     for item in pose.get("equipment", []):
-        back = (item["at"] in BEHIND and item["item"] in figure.BARS) or item["item"] in MACHINES
+        # a bar on the back or hips, and a barbell's plate in the hands seen from the side, go behind
+        # the body: the face and the knees' bend stay in view (a stiff-leg and a Romanian deadlift differ there)
+        back = (item["item"] in figure.BARS and (item["at"] in BEHIND or pose["view"] == "side")) or item["item"] in MACHINES
         if item["item"] == "trap-bar" and pose["view"] == "side":  # its plates behind, its frame in front
             out.append(_dot(figure.equipment_at(frame.points, "hands"), figure.PLATE_RADIUS, "fig-k fig-plate")
                        if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
             continue
         if back != behind:
+            if item["item"] == "sled":  # the sled's shoulder pads rest on top of the shoulders, in front
+                out.append(_shoulder_pads(frame.points))
             continue
         at = figure.equipment_at(frame.points, item["at"], pose["view"])
         where = item["at"]
         if item["item"] == "pad" and where == "ankles" and not any(c["surface"] in ("bench", "seat") for c in pose["rests_on"]):
             where = "held"  # a roller that holds the ankles down (a Nordic bench), not a leg-curl lever
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], where))
+        if item["item"] == "pad" and where == "ankles" and any(c["surface"] == "seat" for c in pose["rests_on"]):
+            p = frame.points  # a seated leg curl also holds the thighs down, just above the knees
+            thigh = figure._angle(p["pelvis"], p["left-knee"])
+            out.append(_dot(figure._step(_along(p["pelvis"], p["left-knee"], 0.8), thigh - 90, RADIUS["thigh"] + 5), 5,
+                            "fig-k fig-plate"))
     if behind:
         for contact in pose["rests_on"]:
             if contact["surface"] in figure.ROLLS:
@@ -240,14 +249,31 @@ def _sled(p, at, view, where):
     pad_b = figure._step(p["shoulder"], trunk - 90, RADIUS["trunk"] + 5)
     rail_top = figure._step(pad_b, trunk, 40)
     rail_low = (pad_a[0] - (pad_a[1]) * math.tan(math.radians(trunk)) if abs(trunk) < 80 else pad_a[0], 0.0)
-    foot = min(p["left-heel"][0], p["right-heel"][0]) - 4, max(p["left-toe"][0], p["right-toe"][0]) + 6
-    return (_line([figure._step(rail_low, trunk - 90, 9), figure._step(rail_top, trunk - 90, 9)], "fig-k", 3)
-            + f'<path class="fig-k fig-surface" d="M{_pt(pad_a)}L{_pt(pad_b)}" stroke-width="9"/>'
-            + _line([(foot[0], 1.5), (foot[1], 1.5)], "fig-k", 4))
+    foot = min(p["left-heel"][0], p["right-heel"][0]) - 6, max(p["left-toe"][0], p["right-toe"][0]) + 8
+    rail_foot = figure._step(rail_low, trunk - 90, 9)
+    return (_line([rail_foot, figure._step(rail_top, trunk - 90, 9)], "fig-k", 3)
+            + _line([rail_foot, (foot[1], 0.0)], "fig-k", 3)  # the frame from the rails to the footplate
+            + _capsule(pad_a, pad_b, 10, "").d.join(('<path class="fig-k fig-surface" d="', '" stroke-width="2"/>'))
+            + _line([figure._step(pad_b, trunk, 6), _shoulder_pad_at(p)], "fig-k", 3)  # the carriage
+            + _rect(foot[0], -5, foot[1], 0, "fig-k fig-surface", 2))
+
+
+def _shoulder_pad_at(p):
+    trunk = figure._angle(p["pelvis"], p["shoulder"])
+    return figure._step(figure._step(p["shoulder"], trunk, 13), trunk + 90, 3)
+
+
+def _shoulder_pads(p) -> str:
+    return _dot(_shoulder_pad_at(p), 5.5, "fig-k fig-plate")
 
 
 def _dumbbell(p, at, view, where):
     hands = [p[f"{s}-hand"] for s in SIDES] if where == "hands" else [at]
+    if view == "front" and figure.distance(*hands[:2]) < 15 if len(hands) > 1 else False:
+        # one dumbbell held by its top end in both hands, hanging between the legs
+        x, y = _mid(*hands)
+        return (_line([(x, y), (x, y - 16)], "fig-k", 4) + _rect(x - 8, y - 3, x + 8, y + 3, "fig-k fig-plate", 2)
+                + _rect(x - 8, y - 22, x + 8, y - 15, "fig-k fig-plate", 2))
     if view == "front":
         return "".join(_line([(h[0] - 6, h[1]), (h[0] + 6, h[1])], "fig-k fig-db", 8) for h in hands)
     return "".join(_dot(h, 7, "fig-k fig-plate") for h in hands[:1])
@@ -262,11 +288,13 @@ def _kettlebell(p, at, view, where):
 def _band(p, at, view, where):
     joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
     a, b = p[f"left-{joint}"], p[f"right-{joint}"]
-    # one style: a loop band, seen from the side round the limb, from behind stretched between the legs
-    centre = _mid(a, b)
-    rx, ry = (max(abs(a[0] - b[0]) / 2 + 4, 7), 3.5) if view == "front" else (7, 9)
-    return (f'<ellipse class="fig-band" cx="{n(centre[0])}" cy="{n(-centre[1])}" rx="{n(rx)}" ry="{n(ry)}" '
-            f'stroke-width="3"/>')
+    if where == "feet" and max(p[f"{s}-hand"][1] for s in SIDES) < 10:
+        # on all fours (a kickback): round the foot that kicks, its other end held down under the hands
+        a, b = max((p["left-toe"], p["right-toe"]), key=lambda t: t[1]), _mid(p["left-hand"], p["right-hand"])
+        b = (b[0], 1.5)
+    # one style: a loop band, round the limbs where they are together, stretched where they part
+    width = 14 if figure.distance(a, b) < 10 else 7
+    return f'<path class="fig-band" d="{_capsule(a, b, width, "").d}" stroke-width="3"/>'
 
 
 def _mid(a, b):
@@ -327,9 +355,13 @@ def surfaces(pose: dict, frames) -> str:
             trunk = figure._angle(p["pelvis"], p["shoulder"])
             back_low = figure._step(p["pelvis"], trunk - 90, figure.RADIUS["trunk"] + 4)
             back_high = figure._step(back_low, trunk, figure.L["trunk"] * 0.9)
-            out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
             if pose["view"] == "side":
+                out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
                 out.append(f'<path class="fig-k fig-surface" d="M{_pt(back_low)}L{_pt(back_high)}" stroke-width="8"/>')
+            else:  # seen face on: a wide cushion on a pedestal and its base, the backrest standing up behind the trunk
+                x = p["pelvis"][0]
+                out.append(_rect(x - 32, top, x + 32, p["shoulder"][1] + 8) + _rect(x - 36, top - 10, x + 36, top)
+                           + _rect(x - 7, 4, x + 7, top - 10) + _rect(x - 32, 0, x + 32, 4))
         elif place.surface == "pad" and contact["part"].endswith("thigh") and pose["view"] == "side":
             out.append(_incline(start.points, contact["part"].partition("-")[0]))
         else:  # a box or step, a kneeling pad
@@ -497,11 +529,17 @@ def describe(atlas, exercise: dict) -> str:
     pose = exercise["pose"]
     seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side"}
     parts = [f"Drawn from {seen[pose['view']]}."]
+    def resting(contacts):
+        return "; ".join(f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in contacts)
+
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:
-            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}.")
-    rests = [f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in pose["rests_on"]]
-    parts.append("Resting on: " + "; ".join(rests) + ".")
+            own = pose["poses"][name].get("rests_on")
+            on = f" (resting on: {resting(own)})" if own else ""
+            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}{on}.")
+    rests = [resting([c]) for c in pose["rests_on"]]
+    own = any("rests_on" in key for key in pose["poses"].values())
+    parts.append(("Otherwise resting on: " if own else "Resting on: ") + "; ".join(rests) + ".")
     if pose.get("equipment"):
         parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"
                                                for e in pose["equipment"]) + ".")
@@ -509,6 +547,18 @@ def describe(atlas, exercise: dict) -> str:
     if tinted:
         parts.append("Worked muscles are tinted in the body map's colours: " + " and ".join(tinted) + ".")
     return " ".join(parts)
+
+
+TRAVEL = 15.0  # cm the pelvis moves along the floor, at the height it started, for a figure to travel
+
+
+def travels(frames) -> bool:
+    """A figure that goes somewhere (a walking lunge, a lateral walk: it ends as it started, further
+    on) loops onward, cutting back to the start: played backwards it would walk backwards. A squat,
+    a hinge or a lunge that ends at the bottom goes back up the way it came."""
+    (x0, y0), (x1, y1) = frames[0].points["pelvis"], frames[-1].points["pelvis"]
+    feet = abs(figure.midfoot(frames[-1].points) - figure.midfoot(frames[0].points))
+    return abs(x1 - x0) > TRAVEL and feet > TRAVEL and abs(y1 - y0) < TRAVEL
 
 
 def motion_stack(pose: dict, frames, marks, label: str) -> str:
@@ -524,7 +574,8 @@ def motion_stack(pose: dict, frames, marks, label: str) -> str:
     base = layer.format(cls="", box=view_box, inner=surfaces(pose, frames) + floor)
     stacked = "".join(layer.format(cls=f" fig-f fig-f{i}", box=view_box, inner=frame_group(f, pose, marks))
                       for i, f in enumerate(frames))
-    return f'<div class="fig-motion" role="img" aria-label="{html.escape(label)}">{base}{stacked}</div>'
+    onward = " fig-motion--onward" if travels(frames) else ""
+    return f'<div class="fig-motion{onward}" role="img" aria-label="{html.escape(label)}">{base}{stacked}</div>'
 
 
 PAUSE_ICONS = ('<svg class="exfig__icon exfig__icon--pause" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
@@ -542,11 +593,12 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
     stills = [still.format(svg=svg(pose, frames, tinted, key, f"{name}: {KEY_LABELS[key].lower()} position"),
                            label=KEY_LABELS[key]) for key, _ in key_frames(pose, frames)]
+    way = ", again and again" if travels(frames) else " and back"
     # The checkbox comes first so that `:checked ~` reaches the label and the frames.
     motion = (f'<div class="exfig__panel exfig__motion"><input type="checkbox" id="{box}" class="exfig__pause">'
               f'<label for="{box}" class="exfig__control">{PAUSE_ICONS}<span class="exfig__say-pause">Pause the motion</span>'
               '<span class="exfig__say-play">Play the motion</span></label>'
-              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end and back")}'
+              f'{motion_stack(pose, frames, tinted, f"{name}: the movement from start to end{way}")}'
               '<span aria-hidden="true">Moving</span></div>')
     # the motion first, then the key poses in order; all panels one width, so one scale and one floor
     panels = motion + "".join(stills)
@@ -555,9 +607,12 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
 
 
 def thumbnail(atlas, exercise: dict) -> str:
-    """A small still of the end position, beside an exercise's name in lists (decorative there)."""
+    """A small still of the end position, beside an exercise's name in lists (decorative there); a
+    figure that travels ends as it started, so it shows its lowest key pose (a walking lunge's
+    bottom, a side step's wide stance)."""
     pose, frames = drawn(exercise["pose"])
-    return f'<span class="fig-thumb">{svg(pose, frames, marks(atlas, exercise), "end", "")}</span>'
+    key = min(key_frames(pose, frames), key=lambda kf: kf[1].points["pelvis"][1])[0] if travels(frames) else "end"
+    return f'<span class="fig-thumb">{svg(pose, frames, marks(atlas, exercise), key, "")}</span>'
 
 
 # --- standalone files for the open data -----------------------------------------------------------
@@ -571,7 +626,7 @@ text{font:7px sans-serif;fill:#37474f}
 @media (prefers-color-scheme:dark){.fig .fig-b{stroke:#cfd8dc}.fig .fig-bf{fill:#cfd8dc}.fig .fig-rf{fill:#6f8791}
 .fig .fig-t{fill:#ef5350}.fig .fig-s{fill:#8d4a4a}.fig .fig-k{stroke:#eceff1}.fig .fig-kf{fill:#eceff1}
 .fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#546e7a}text{fill:#eceff1}}
-.fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}
+.fig-f{opacity:0;animation:2.8s step-end infinite alternate}.fig-f0{opacity:1}.fig-onward .fig-f{animation-direction:normal}
 @media (prefers-reduced-motion:reduce){.fig-f{animation:none!important}}
 """
 # the same frame timing as atlas.css: start and end held, the frames between shown in turn
@@ -622,6 +677,6 @@ def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict
                        f'{frame_group(frame, pose, tinted)}<text x="{n(left + 2)}" y="{n(top + 8)}">{label}</text></g>')
         style, box = STANDALONE_STYLE, (left, top, len(keyed) * (width + 8) - 8, height)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="fig" viewBox="{" ".join(n(v) for v in box)}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="fig{" fig-onward" if motion and travels(frames) else ""}" viewBox="{" ".join(n(v) for v in box)}" '
             f'width="{n(box[2] * 2)}" height="{n(box[3] * 2)}" role="img">'
             f"{_metadata(title, describe(atlas, exercise), page_url, licence)}<style>{style}</style>{groups}</svg>\n")

@@ -204,3 +204,71 @@ def test_a_walking_lunge_travels_and_a_split_squat_stays_put():
         return frames[-1].points["pelvis"][0] - frames[0].points["pelvis"][0]
     assert pelvis_travel("walking-lunge") > 40
     assert abs(pelvis_travel("split-squat")) < 10
+
+
+def test_the_site_style_sheet_times_every_frame_as_the_standalone_files_do():
+    from conftest import ROOT
+
+    css = (ROOT / "content" / "assets" / "atlas.css").read_text()
+    assert len(drawing.SLOTS) == figure.FRAMES + 1
+    for i in range(figure.FRAMES):
+        rule = css[css.index(f"@keyframes fig-f{i} "):].split("\n", 1)[0]
+        assert f" {drawing.SLOTS[i + 1]}%" in rule or drawing.SLOTS[i + 1] == 100, rule
+        assert f".fig-motion > .fig-f{i} " in css
+
+
+def test_the_back_squat_is_drawn_below_parallel_as_its_text_says():
+    bottom = figure.frames(_exercise("barbell-back-squat")["pose"])[-1].points
+    top_of_knee = bottom["left-knee"][1] + figure.RADIUS["shank"]
+    assert bottom["pelvis"][1] < top_of_knee - 3  # the hip crease under the top of the knee
+
+
+def test_a_stiff_leg_deadlift_keeps_straighter_knees_and_lowers_the_bar_further_than_a_romanian():
+    def bottom(eid):
+        pose = _exercise(eid)["pose"]
+        frame = figure.frames(pose)[-1]
+        knee = figure.limb_angles(pose["poses"]["end"], "left")["knee"]
+        return knee, figure.equipment_at(frame.points, "hands")[1]
+    (rdl_knee, rdl_bar), (sldl_knee, sldl_bar) = bottom("romanian-deadlift"), bottom("stiff-leg-deadlift")
+    assert rdl_knee - sldl_knee >= 15
+    assert rdl_bar - sldl_bar >= 5
+    assert sldl_bar - figure.PLATE_RADIUS < 3  # the plates come down to the floor
+
+
+def test_a_plate_in_the_hands_is_drawn_behind_the_legs_in_the_side_view():
+    pose = _exercise("romanian-deadlift")["pose"]
+    group = drawing.frame_group(figure.frames(pose)[-1], pose, [])
+    assert group.index("fig-plate") < group.index("fig-bf")
+
+
+def test_a_lateral_walk_travels_sideways_and_a_standing_abduction_keeps_its_stance_foot():
+    walk = figure.frames(_exercise("banded-lateral-walk")["pose"])
+    assert walk[-1].points["pelvis"][0] - walk[0].points["pelvis"][0] > 15
+    lift = figure.frames(_exercise("standing-hip-abduction")["pose"])
+    assert lift[-1].points["pelvis"][0] == pytest.approx(lift[0].points["pelvis"][0], abs=3)
+    assert lift[-1].points["right-ankle"][1] - lift[0].points["right-ankle"][1] > 15
+
+
+def test_a_figure_that_travels_loops_onward_and_one_that_returns_plays_back():
+    from conftest import ROOT
+
+    def motion(eid):
+        return drawing.exercise_figure(project_atlas(), eid, _exercise(eid))
+    assert "fig-motion--onward" in motion("walking-lunge") and "fig-motion--onward" in motion("banded-lateral-walk")
+    for eid in ("forward-lunge", "romanian-deadlift", "barbell-back-squat", "step-up"):
+        assert "fig-motion--onward" not in motion(eid), eid
+    css = (ROOT / "content" / "assets" / "atlas.css").read_text()
+    assert ".fig-motion--onward > .fig-f { animation-direction: normal; }" in css
+    assert "fig-onward .fig-f{animation-direction:normal}" in drawing.STANDALONE_STYLE
+
+
+def test_the_thumbnail_of_a_figure_that_travels_is_its_lowest_key_pose():
+    eid = "banded-lateral-walk"
+    pose, frames = drawing.drawn(_exercise(eid)["pose"])
+    tinted = drawing.marks(project_atlas(), _exercise(eid))
+    thumb = drawing.thumbnail(project_atlas(), _exercise(eid))
+    assert drawing.svg(pose, frames, tinted, "step", "") in thumb
+    assert drawing.svg(pose, frames, tinted, "end", "") not in thumb
+    lunge = _exercise("walking-lunge")
+    pose, frames = drawing.drawn(lunge["pose"])
+    assert drawing.svg(pose, frames, drawing.marks(project_atlas(), lunge), "middle", "") in drawing.thumbnail(project_atlas(), lunge)
