@@ -124,7 +124,7 @@ def compare() -> None:
              f"intended page stands (\"of N\": results shown; before, at most 8 were). Intended page first: "
              f"before {found(before)} of 30, after {found(after)} of 30.", "",
              "| query | before | after |", "| --- | --- | --- |"]
-    lines += [f"| {b['query']} | {cell(b)} | {cell(a)} |" for b, a in zip(before, after)]
+    lines += [f"| {b['query']} | {cell(b)} | {cell(a)} |" for b, a in zip(before, after, strict=True)]
     (RESULTS / "typos.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
