@@ -121,9 +121,10 @@ def compare() -> None:
     after = json.loads((RESULTS / "typos-after.json").read_text())
     found = lambda rows: sum(r["rank"] == 1 for r in rows)  # noqa: E731
     lines = [f"Thirty misspelled queries typed into the search box (bench/typos.py). First result, and where the "
-             f"intended page stands. Intended page first: before {found(before)} of 30, after {found(after)} of 30.", "",
+             f"intended page stands (\"of N\": results shown; before, at most 8 were). Intended page first: "
+             f"before {found(before)} of 30, after {found(after)} of 30.", "",
              "| query | before | after |", "| --- | --- | --- |"]
-    lines += [f"| {b['query']} | {cell(b)} | {cell(a)} |" for b, a in zip(before, after)]
+    lines += [f"| {b['query']} | {cell(b)} | {cell(a)} |" for b, a in zip(before, after, strict=True)]
     (RESULTS / "typos.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

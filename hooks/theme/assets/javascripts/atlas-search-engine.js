@@ -107,7 +107,7 @@
   }
 
   // The words of page names and aliases, most important first (search/words.txt): read only
-  // when a query word finds nothing in its own shard (a typo in its first two letters).
+  // for a word the index does not hold, to find the shards of the words it may be a typo of.
   var names = null;
   function nameWords() {
     if (!names) {
