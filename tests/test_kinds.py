@@ -29,8 +29,9 @@ NEW_FILES = {
         "muscles:\n  - muscle: gastrocnemius\n    role: target\nactions: [ankle-plantar-flexion]\n"
         "technique:\n  own: true\n  steps:\n    - Pick the bag up.\n    - Walk.\n"
         "pose:\n  view: side\n  rests_on:\n    - part: left-toes\n      surface: floor\n  poses:\n"
-        "    start:\n      trunk: 0\n      both: {ankle: -20, shoulder: 20, elbow: 120}\n"
-        "    end:\n      trunk: 0\n      both: {ankle: -20, shoulder: 20, elbow: 120}\n"
+        # on the toes the whole body leans a little forward, so its centre of mass is over them (A810)
+        "    start:\n      trunk: 8\n      both: {ankle: -20, shoulder: 20, elbow: 120}\n"
+        "    end:\n      trunk: 8\n      both: {ankle: -20, shoulder: 20, elbow: 120}\n"
         "cues:\n  - text: Stay tall.\n    own: true\n"),
     "data/programs/carry-day.yaml": (
         "id: carry-day\nname: Carry day\nsummary: A short session of carries for the calves and grip.\n"

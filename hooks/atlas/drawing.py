@@ -32,8 +32,9 @@ ROLE_CLASS = {"target": "fig-t", "synergist": "fig-s"}
 
 
 def n(value: float) -> str:
-    """A coordinate: one decimal, no trailing zero."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    """A coordinate in whole centimetres: a centimetre is under a pixel at the sizes figures are
+    shown, and 13 frames of whole numbers weigh what 7 frames with a decimal did."""
+    text = f"{value:.0f}"
     return "0" if text in ("-0", "") else text
 
 
@@ -129,8 +130,8 @@ def _trunk(p, view: str) -> list:
 def body(frame, view: str) -> list:
     """The figure's pieces in paint order: the far limbs (a shade lighter), trunk and head, near limbs."""
     p = frame.points
-    near, far = ("left", "right") if view == "side" else ("right", "left")
-    out = [*_leg(p, far, "fig-rf"), *_arm(p, far, "fig-rf")] if view == "side" else []
+    near, far = ("left", "right") if view in ("side", "above") else ("right", "left")
+    out = [*_leg(p, far, "fig-rf"), *_arm(p, far, "fig-rf")] if view in ("side", "above") else []
     out += _trunk(p, view)
     if view == "front":
         out += [*_leg(p, far, "fig-bf"), *_arm(p, far, "fig-bf")]
@@ -196,6 +197,11 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
         if item["item"] == "pad" and where == "ankles" and not any(c["surface"] in ("bench", "seat") for c in pose["rests_on"]):
             where = "held"  # a roller that holds the ankles down (a Nordic bench), not a leg-curl lever
         out.append(_KIT[item["item"]](frame.points, at, pose["view"], where))
+        if item["item"] == "pad" and where == "ankles" and any(c["surface"] == "seat" for c in pose["rests_on"]):
+            p = frame.points  # a seated leg curl also holds the thighs down, just above the knees
+            thigh = figure._angle(p["pelvis"], p["left-knee"])
+            out.append(_dot(figure._step(_along(p["pelvis"], p["left-knee"], 0.8), thigh - 90, RADIUS["thigh"] + 5), 5,
+                            "fig-k fig-plate"))
     if behind:
         for contact in pose["rests_on"]:
             if contact["surface"] in figure.ROLLS:
@@ -261,11 +267,9 @@ def _kettlebell(p, at, view, where):
 def _band(p, at, view, where):
     joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
     a, b = p[f"left-{joint}"], p[f"right-{joint}"]
-    # one style: a loop band, seen from the side round the limb, from behind stretched between the legs
-    centre = _mid(a, b)
-    rx, ry = (max(abs(a[0] - b[0]) / 2 + 4, 7), 3.5) if view == "front" else (7, 9)
-    return (f'<ellipse class="fig-band" cx="{n(centre[0])}" cy="{n(-centre[1])}" rx="{n(rx)}" ry="{n(ry)}" '
-            f'stroke-width="3"/>')
+    # one style: a loop band, round the limbs where they are together, stretched where they part
+    width = 14 if figure.distance(a, b) < 10 else 7
+    return f'<path class="fig-band" d="{_capsule(a, b, width, "").d}" stroke-width="3"/>'
 
 
 def _mid(a, b):
@@ -326,9 +330,13 @@ def surfaces(pose: dict, frames) -> str:
             trunk = figure._angle(p["pelvis"], p["shoulder"])
             back_low = figure._step(p["pelvis"], trunk - 90, figure.RADIUS["trunk"] + 4)
             back_high = figure._step(back_low, trunk, figure.L["trunk"] * 0.9)
-            out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
             if pose["view"] == "side":
+                out.append(_rect(left, top - 8, right, top) + _line([((left + right) / 2, 0), ((left + right) / 2, top - 8)], "fig-k", 5))
                 out.append(f'<path class="fig-k fig-surface" d="M{_pt(back_low)}L{_pt(back_high)}" stroke-width="8"/>')
+            else:  # seen face on: a wide cushion on a pedestal and its base, the backrest standing up behind the trunk
+                x = p["pelvis"][0]
+                out.append(_rect(x - 32, top, x + 32, p["shoulder"][1] + 8) + _rect(x - 36, top - 10, x + 36, top)
+                           + _rect(x - 7, 4, x + 7, top - 10) + _rect(x - 32, 0, x + 32, 4))
         elif place.surface == "pad" and contact["part"].endswith("thigh") and pose["view"] == "side":
             out.append(_incline(start.points, contact["part"].partition("-")[0]))
         else:  # a box or step, a kneeling pad
@@ -411,6 +419,29 @@ def svg(pose: dict, frames, marks, which: str, label: str) -> str:
 
 # --- figures on pages ---------------------------------------------------------------------------
 
+ABOVE = 35  # degrees the camera looks down from, for a side-lying lift seen from above (a clamshell)
+
+
+def drawn(pose: dict):
+    """The pose and frames as drawn. A side-lying lift (`view: above`) is posed and checked by the
+    frontal model, then seen from in front and above: what comes forward (a bent knee) comes
+    down the page, what lifts (the top knee opening) goes up it, so the clam opens."""
+    frames = figure.frames(pose)
+    if pose["view"] != "above":
+        return pose, frames
+    down, up = math.sin(math.radians(ABOVE)), math.cos(math.radians(ABOVE))
+    seen = []
+    for frame in frames:
+        flat = dict(frame.angles, trunk=-90)  # the same limbs, lying on the back: how far forward each point is
+        side = figure.kinematics("side", flat)
+        ahead = {name: side[name][1] - side["pelvis"][1] for name in side}
+        points = {name: (x, y * up - ahead.get(name, 0.0) * down) for name, (x, y) in frame.points.items()}
+        seen.append(figure.Frame(frame.label, frame.angles, points))
+    low = min(y for frame in seen for _, y in frame.points.values()) - figure.RADIUS["thigh"]
+    for frame in seen:  # the near edge of the mat is the floor line
+        frame.points = {name: (x, y - low) for name, (x, y) in frame.points.items()}
+    return pose, seen
+
 ROLE_ORDER = ("synergist", "target")  # drawn in this order, so a target's tint is on top
 
 
@@ -436,7 +467,7 @@ def _joint_words(angles: dict, joint: str, plural: str, bent: str, other: str) -
 
 def _trunk_words(trunk: float, view: str) -> str:
     t = round(trunk / 5) * 5
-    if view == "front":
+    if view != "side":
         return "lying on the side" if abs(t) >= 60 else ("upright" if abs(t) <= 5 else f"leaning {abs(t)}° to the side")
     if -10 <= t <= 10:
         return "trunk upright"
@@ -471,12 +502,19 @@ def describe_pose(pose: dict, view: str) -> str:
 def describe(atlas, exercise: dict) -> str:
     """The figure's text alternative, from the data."""
     pose = exercise["pose"]
-    parts = [f"Drawn from the {'side' if pose['view'] == 'side' else 'back'}."]
+    seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side"}
+    parts = [f"Drawn from {seen[pose['view']]}."]
+    def resting(contacts):
+        return "; ".join(f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in contacts)
+
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:
-            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}.")
-    rests = [f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in pose["rests_on"]]
-    parts.append("Resting on: " + "; ".join(rests) + ".")
+            own = pose["poses"][name].get("rests_on")
+            on = f" (resting on: {resting(own)})" if own else ""
+            parts.append(f"{name.capitalize()}: {describe_pose(pose['poses'][name], pose['view'])}{on}.")
+    rests = [resting([c]) for c in pose["rests_on"]]
+    own = any("rests_on" in key for key in pose["poses"].values())
+    parts.append(("Otherwise resting on: " if own else "Resting on: ") + "; ".join(rests) + ".")
     if pose.get("equipment"):
         parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"
                                                for e in pose["equipment"]) + ".")
@@ -510,8 +548,8 @@ PAUSE_ICONS = ('<svg class="exfig__icon exfig__icon--pause" viewBox="0 0 16 16" 
 
 def exercise_figure(atlas, eid: str, exercise: dict) -> str:
     """The exercise page's figure: start, the motion with a pause control, end; a text alternative."""
-    pose, name = exercise["pose"], exercise["name"]
-    frames = figure.frames(pose)
+    pose, frames = drawn(exercise["pose"])
+    name = exercise["name"]
     tinted = marks(atlas, exercise)
     box = f"exfig-pause-{html.escape(eid)}"
     still = ('<div class="exfig__panel">{svg}<span>{label}</span></div>')
@@ -531,8 +569,7 @@ def exercise_figure(atlas, eid: str, exercise: dict) -> str:
 
 def thumbnail(atlas, exercise: dict) -> str:
     """A small still of the end position, beside an exercise's name in lists (decorative there)."""
-    pose = exercise["pose"]
-    frames = figure.frames(pose)
+    pose, frames = drawn(exercise["pose"])
     return f'<span class="fig-thumb">{svg(pose, frames, marks(atlas, exercise), "end", "")}</span>'
 
 
@@ -580,7 +617,7 @@ def _metadata(title: str, description: str, page_url: str, licence: dict) -> str
 
 def standalone(atlas, exercise: dict, motion: bool, page_url: str, licence: dict) -> str:
     """A self-contained SVG file: the key positions side by side, or the motion; licence in its metadata."""
-    pose, frames, tinted = exercise["pose"], figure.frames(exercise["pose"]), marks(atlas, exercise)
+    (pose, frames), tinted = drawn(exercise["pose"]), marks(atlas, exercise)
     left, top, width, height = bounds(pose, frames)
     title = f"{exercise['name']}: {'the movement' if motion else 'key positions'}"
     floor = _floor(left, width)

@@ -64,6 +64,9 @@ NORMAL_RANGE = {
 ALLOWANCE = 15
 FRAMES = 13  # drawn frames from start to end, the key poses included: 12 steps share out among 1 to 4 spans
 KEY_ORDER = ("start", "lift", "step", "middle", "end")
+# from this hip flexion on, a thigh in the front view points at the viewer (sitting): it is drawn
+# by its true projection, so knees that open are seen opening, not foreshortened away
+SEATED_HIP = 80
 
 
 @dataclass
@@ -109,14 +112,18 @@ def _side_arm(points, side, trunk, a):
 def _front_leg(points, side, trunk, a):
     sign = -1 if side == "left" else 1  # seen from behind: the figure's left is on the viewer's left
     hip = _step(points["pelvis"], trunk + 90 * sign, L["hip_width"] * 0.27)
-    direction = trunk + 180 - sign * a["hip_abduction"]
+    direction = opened = trunk + 180 - sign * a["hip_abduction"]
     thigh = L["thigh"] * max(math.cos(math.radians(a["hip"])), 0.35)
+    if a["hip"] >= SEATED_HIP:  # a thigh that points at the viewer: its opening is seen whole, its drop barely
+        out, drop = math.sin(math.radians(a["hip_abduction"])), math.cos(math.radians(a["hip"]))
+        drop = max(drop, math.sqrt(max(0.35 ** 2 - out ** 2, 0.0)))
+        direction, thigh = trunk + 180 - sign * math.degrees(math.atan2(out, drop)), L["thigh"] * math.hypot(out, drop)
     shank = L["shank"] * max(abs(math.cos(math.radians(a["hip"] - a["knee"]))), 0.35)
     points[f"{side}-hip"] = hip
     points[f"{side}-knee"] = _step(hip, direction, thigh)
     points[f"{side}-midthigh"] = _step(hip, direction, thigh * 0.5)
     # a bent knee turns the opened thigh, not the shin: the foot stays near the line (a clamshell)
-    shin = direction + sign * a["hip_abduction"] * math.sin(math.radians(a["knee"]))
+    shin = opened + sign * a["hip_abduction"] * math.sin(math.radians(a["knee"]))
     ankle = points[f"{side}-ankle"] = _step(points[f"{side}-knee"], shin, shank)
     sole = _step(ankle, trunk + 180, L["ankle_height"])
     points[f"{side}-heel"] = _step(sole, trunk - 90 * sign, 0.03 * HEIGHT)
@@ -301,7 +308,7 @@ def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
             touching = contact_points(contact["part"])
             xs = [frame.points[name][0] for name, _ in touching]
             if surface == "wall":  # the wall stands behind what touches it: the buttocks or back
-                face = min(x - wall_reach(contact["part"], r) for x, (_, r) in zip(xs, touching))
+                face = min(frame.points[name][0] - wall_reach(contact["part"], r) for name, r in touching)
                 found[surface] = Place(surface, key, i, face, (face - 15, 0.0, face, 170.0))
                 continue
             top = 0.0 if surface == "floor" else min(frame.points[name][1] - r for name, r in touching)

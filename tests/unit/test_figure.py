@@ -121,7 +121,7 @@ def test_the_figure_is_small():
 
 
 def test_numbers_are_formatted_plainly():
-    assert drawing.n(-0.04) == "0" and drawing.n(12.0) == "12" and drawing.n(math.pi) == "3.1"
+    assert drawing.n(-0.04) == "0" and drawing.n(12.0) == "12" and drawing.n(math.pi) == "3" and drawing.n(-0.4) == "0"
 
 
 def test_segment_masses_from_winter_add_up_to_the_whole_body():
@@ -181,3 +181,43 @@ def test_a_step_moves_the_figure_by_the_foot_it_keeps():
     assert [f.label for f in frames if not f.label.startswith("between")] == ["start", "middle", "end"]
     for frame in frames:  # the foot on the box stays put while the other leaves the floor
         assert frame.points["left-heel"][0] == pytest.approx(frames[0].points["left-heel"][0], abs=physics.SLIDE_TOLERANCE)
+
+
+def test_every_key_pose_is_a_still_beside_the_motion_and_the_control_says_what_it_does():
+    atlas = project_atlas()
+    drawn = drawing.exercise_figure(atlas, "forward-lunge", _exercise("forward-lunge"))
+    keys = figure.key_names(_exercise("forward-lunge")["pose"]["poses"])
+    assert keys == ["start", "lift", "step", "end"]
+    assert drawn.count('class="exfig__panel"') == len(keys)  # the stills; the motion panel has its own class too
+    assert ">Pause the motion<" in drawn and ">Play the motion<" in drawn
+
+
+def test_plates_on_the_back_are_drawn_behind_the_head():
+    pose = _exercise("barbell-back-squat")["pose"]
+    group = drawing.frame_group(figure.frames(pose)[-1], pose, [])
+    assert group.index("fig-plate") < group.index('class="fig-bf"')  # the plate first, the body over it
+
+
+def test_a_walking_lunge_travels_and_a_split_squat_stays_put():
+    def pelvis_travel(eid):
+        frames = figure.frames(_exercise(eid)["pose"])
+        return frames[-1].points["pelvis"][0] - frames[0].points["pelvis"][0]
+    assert pelvis_travel("walking-lunge") > 40
+    assert abs(pelvis_travel("split-squat")) < 10
+
+
+def test_the_site_style_sheet_times_every_frame_as_the_standalone_files_do():
+    from conftest import ROOT
+
+    css = (ROOT / "content" / "assets" / "atlas.css").read_text()
+    assert len(drawing.SLOTS) == figure.FRAMES + 1
+    for i in range(figure.FRAMES):
+        rule = css[css.index(f"@keyframes fig-f{i} "):].split("\n", 1)[0]
+        assert f" {drawing.SLOTS[i + 1]}%" in rule or drawing.SLOTS[i + 1] == 100, rule
+        assert f".fig-motion > .fig-f{i} " in css
+
+
+def test_the_back_squat_is_drawn_below_parallel_as_its_text_says():
+    bottom = figure.frames(_exercise("barbell-back-squat")["pose"])[-1].points
+    top_of_knee = bottom["left-knee"][1] + figure.RADIUS["shank"]
+    assert bottom["pelvis"][1] < top_of_knee - 3  # the hip crease under the top of the knee
