@@ -185,7 +185,9 @@ MACHINES = {"sled", "cable"}  # drawn behind the body too
 def kit(frame, pose: dict, behind: bool = False) -> str:
     out = []
     for item in pose.get("equipment", []):
-        back = (item["at"] in BEHIND and item["item"] in figure.BARS) or item["item"] in MACHINES
+        # a bar on the back or hips, and a barbell's plate in the hands seen from the side, go behind
+        # the body: the face and the knees' bend stay in view (a stiff-leg and a Romanian deadlift differ there)
+        back = (item["item"] in figure.BARS and (item["at"] in BEHIND or pose["view"] == "side")) or item["item"] in MACHINES
         if item["item"] == "trap-bar" and pose["view"] == "side":  # its plates behind, its frame in front
             out.append(_dot(figure.equipment_at(frame.points, "hands"), figure.PLATE_RADIUS, "fig-k fig-plate")
                        if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
@@ -253,6 +255,11 @@ def _sled(p, at, view, where):
 
 def _dumbbell(p, at, view, where):
     hands = [p[f"{s}-hand"] for s in SIDES] if where == "hands" else [at]
+    if view == "front" and figure.distance(*hands[:2]) < 15 if len(hands) > 1 else False:
+        # one dumbbell held by its top end in both hands, hanging between the legs
+        x, y = _mid(*hands)
+        return (_line([(x, y), (x, y - 16)], "fig-k", 4) + _rect(x - 8, y - 3, x + 8, y + 3, "fig-k fig-plate", 2)
+                + _rect(x - 8, y - 22, x + 8, y - 15, "fig-k fig-plate", 2))
     if view == "front":
         return "".join(_line([(h[0] - 6, h[1]), (h[0] + 6, h[1])], "fig-k fig-db", 8) for h in hands)
     return "".join(_dot(h, 7, "fig-k fig-plate") for h in hands[:1])

@@ -109,22 +109,28 @@ def _side_arm(points, side, trunk, a):
     points[f"{side}-hand"] = _step(points[f"{side}-wrist"], upper - a["elbow"], L["hand"] * 0.5)
 
 
-def _front_leg(points, side, trunk, a):
+def _front_leg(points, side, trunk, a, whole=False):
+    """`whole`: the thigh by its true projection on the frontal plane (seen from above, a clamshell),
+    as it always is from a hip flexion of SEATED_HIP on (sitting, the thigh points at the viewer)."""
     sign = -1 if side == "left" else 1  # seen from behind: the figure's left is on the viewer's left
     hip = _step(points["pelvis"], trunk + 90 * sign, L["hip_width"] * 0.27)
     direction = opened = trunk + 180 - sign * a["hip_abduction"]
     thigh = L["thigh"] * max(math.cos(math.radians(a["hip"])), 0.35)
-    if a["hip"] >= SEATED_HIP:  # a thigh that points at the viewer: its opening is seen whole, its drop barely
-        out, drop = math.sin(math.radians(a["hip_abduction"])), math.cos(math.radians(a["hip"]))
+    shank = L["shank"] * max(abs(math.cos(math.radians(a["hip"] - a["knee"]))), 0.35)
+    # a bent knee turns the opened thigh, not the shin: the foot stays near the line (a clamshell)
+    shin = opened + sign * a["hip_abduction"] * math.sin(math.radians(a["knee"]))
+    if whole or a["hip"] >= SEATED_HIP:  # its opening is seen whole, its drop barely
+        out = math.sin(math.radians(a["hip_abduction"]))
+        drop = math.cos(math.radians(a["hip"])) * math.cos(math.radians(a["hip_abduction"]))
         drop = max(drop, math.sqrt(max(0.35 ** 2 - out ** 2, 0.0)))
         direction, thigh = trunk + 180 - sign * math.degrees(math.atan2(out, drop)), L["thigh"] * math.hypot(out, drop)
-    shank = L["shank"] * max(abs(math.cos(math.radians(a["hip"] - a["knee"]))), 0.35)
     points[f"{side}-hip"] = hip
     points[f"{side}-knee"] = _step(hip, direction, thigh)
     points[f"{side}-midthigh"] = _step(hip, direction, thigh * 0.5)
-    # a bent knee turns the opened thigh, not the shin: the foot stays near the line (a clamshell)
-    shin = opened + sign * a["hip_abduction"] * math.sin(math.radians(a["knee"]))
     ankle = points[f"{side}-ankle"] = _step(points[f"{side}-knee"], shin, shank)
+    if whole and a["hip_abduction"] > 0:  # the foot stays by the other one (the hinge of the clam): where it is with the knees together
+        closed = L["thigh"] * max(math.cos(math.radians(a["hip"])), 0.35) + shank
+        ankle = points[f"{side}-ankle"] = _step(hip, trunk + 180, closed)
     sole = _step(ankle, trunk + 180, L["ankle_height"])
     points[f"{side}-heel"] = _step(sole, trunk - 90 * sign, 0.03 * HEIGHT)
     points[f"{side}-toe"] = _step(sole, trunk + 90 * sign, 0.05 * HEIGHT)
@@ -150,7 +156,10 @@ def kinematics(view: str, pose: dict) -> dict:
     leg, arm = (_side_leg, _side_arm) if view == "side" else (_front_leg, _front_arm)
     for side in SIDES:
         angles = limb_angles(pose, side)
-        leg(points, side, trunk, angles)
+        if view == "above":
+            leg(points, side, trunk, angles, whole=True)
+        else:
+            leg(points, side, trunk, angles)
         arm(points, side, trunk, angles)
     return points
 

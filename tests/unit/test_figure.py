@@ -221,3 +221,21 @@ def test_the_back_squat_is_drawn_below_parallel_as_its_text_says():
     bottom = figure.frames(_exercise("barbell-back-squat")["pose"])[-1].points
     top_of_knee = bottom["left-knee"][1] + figure.RADIUS["shank"]
     assert bottom["pelvis"][1] < top_of_knee - 3  # the hip crease under the top of the knee
+
+
+def test_a_stiff_leg_deadlift_keeps_straighter_knees_and_lowers_the_bar_further_than_a_romanian():
+    def bottom(eid):
+        pose = _exercise(eid)["pose"]
+        frame = figure.frames(pose)[-1]
+        knee = figure.limb_angles(pose["poses"]["end"], "left")["knee"]
+        return knee, figure.equipment_at(frame.points, "hands")[1]
+    (rdl_knee, rdl_bar), (sldl_knee, sldl_bar) = bottom("romanian-deadlift"), bottom("stiff-leg-deadlift")
+    assert rdl_knee - sldl_knee >= 15
+    assert rdl_bar - sldl_bar >= 5
+    assert sldl_bar - figure.PLATE_RADIUS < 3  # the plates come down to the floor
+
+
+def test_a_plate_in_the_hands_is_drawn_behind_the_legs_in_the_side_view():
+    pose = _exercise("romanian-deadlift")["pose"]
+    group = drawing.frame_group(figure.frames(pose)[-1], pose, [])
+    assert group.index("fig-plate") < group.index("fig-bf")
