@@ -9,7 +9,7 @@ from conftest import project_atlas
 
 MAP = re.compile(r'<div class="bodymap[ "].*?</div>', re.S)
 MUSCLES = sorted(project_atlas().entities["muscle"])
-DEEP = {"gluteus-minimus", "deep-hip-rotators"}
+DEEP = {"gluteus-minimus", "deep-hip-rotators", "piriformis", "quadratus-lumborum"}
 
 
 def test_the_map_draws_the_back_and_the_front_and_stays_small(real_site):

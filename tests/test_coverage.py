@@ -22,6 +22,10 @@ NO_SOURCE_PROGRAMMING = {
     "forward-lunge", "reverse-lunge", "nordic-curl", "good-morning", "kettlebell-swing",
     "clamshell", "seated-hip-abduction", "standing-hip-abduction", "wall-hinge-drill",
     "hamstring-stretch", "pigeon-stretch", "figure-four-stretch",
+    # issue 21: none of the sources read gives these a protocol
+    "glute-ham-raise", "side-lying-hip-abduction", "sumo-deadlift", "single-leg-hip-thrust",
+    "side-plank-hip-abduction", "rear-foot-elevated-split-squat", "copenhagen-plank", "lateral-step-up",
+    "goblet-squat", "cable-kickback", "single-leg-box-squat", "quadruped-hip-extension",
 }
 
 # Every exercise the five articles name (issue: "at least 35 files").
