@@ -199,6 +199,12 @@ class PageContext:
         word with hyphens for spaces ('prime mover' -> prime-mover). None when the glossary lacks it."""
         return self.atlas.entities.get("glossary", {}).get(str(value).lower().replace(" ", "-"))
 
+    @staticmethod
+    def _gist(entry) -> str:
+        """A glossary definition's first sentence: what a tooltip and a handout's legend show (the
+        glossary, one click away, has the rest)."""
+        return entry["definition"].split(". ")[0].rstrip(".") + "."
+
     def term(self, value: str, text: str = "") -> Markup:
         """One of the atlas's own words (category, muscle role) explained where it appears: a link to its
         glossary entry with the definition shown on hover and focus, as glossary abbreviations are."""
@@ -210,7 +216,7 @@ class PageContext:
         href = html.escape(relative_url(self.src, GLOSSARY_URI) + "#" + str(value).lower().replace(" ", "-"))
         return Markup(f'<span class="gloss"><a class="gloss__term" href="{href}" aria-describedby="term-{self.terms}">'
                       f'{shown}</a><span class="gloss__tip" id="term-{self.terms}" role="tooltip">'
-                      f'{html.escape(entry["definition"], quote=False)}</span></span>')
+                      f'{html.escape(self._gist(entry), quote=False)}</span></span>')
 
     def legend(self, exercise) -> Markup:
         """Printed under a handout's tables: what the atlas's own words and the effort scales on it mean."""
@@ -223,8 +229,7 @@ class PageContext:
             entry = self._glossary_entry(word)
             if entry is not None:
                 name = entry["term"] + (f' ({entry["expansion"]})' if "expansion" in entry else "")
-                first = entry["definition"].split(". ")[0].rstrip(".") + "."  # a legend's line: the first sentence
-                rows.append(f"<dt>{html.escape(name)}</dt><dd>{html.escape(first, quote=False)}</dd>")
+                rows.append(f"<dt>{html.escape(name)}</dt><dd>{html.escape(self._gist(entry), quote=False)}</dd>")
         if not rows:
             return Markup("")
         return Markup('<aside class="print-only handout__legend" aria-label="Words on this sheet" data-search-exclude>'

@@ -151,11 +151,12 @@
     sheetBody.appendChild(table);
   }
 
-  function field(row, key, label, name) {
+  // A labelled field of a row; its accessible name says which exercise ("Sets for Romanian deadlift").
+  function field(row, key, label, name, spoken) {
     var id = "row-" + key + "-" + rows.indexOf(row);
     var wrap = el("div", { class: "builder__field builder__field--" + key });
     wrap.appendChild(el("label", { for: id }, label));
-    var input = el("input", { id: id, type: "text", maxlength: String(MAX_TEXT), "aria-label": label + " for " + name, "data-field": key });
+    var input = el("input", { id: id, type: "text", maxlength: String(MAX_TEXT), "aria-label": (spoken || label) + " for " + name, "data-field": key });
     input.value = row[key];
     input.addEventListener("input", function () { row[key] = clean(input.value); toUrl(); });
     wrap.appendChild(input);
@@ -195,8 +196,7 @@
       effort.addEventListener("change", function () { row.effort = effort.value; toUrl(); });
       effortWrap.appendChild(effort);
       fields.appendChild(effortWrap);
-      fields.appendChild(field(row, "value", "Value", name));
-      fields.lastChild.querySelector("input").setAttribute("aria-label", "Effort value for " + name);
+      fields.appendChild(field(row, "value", "Value", name, "Effort value"));
       fields.appendChild(field(row, "rest", "Rest", name));
       fields.appendChild(field(row, "note", "Note", name));
       item.appendChild(fields);
