@@ -106,7 +106,7 @@ def _ledger(args) -> int:
 
 
 def _figures(args) -> int:
-    from . import contactsheet
+    from .figures import contactsheet
 
     result = build(args.root)
     if result.problems:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from . import physics
-from .bodymap import region_ids
+from .figures import physics
+from .figures.bodymap import region_ids
 from .problems import Problems
 
 CHECKED_TEXTS = ("cues", "mistakes", "evidence")

@@ -10,12 +10,12 @@ import json
 import segno
 from markupsafe import Markup
 
-from . import drawing
 from .bibliography import DESIGNS
-from .bodymap import ROLE_LABELS, render_bodymap
 from .citations import Citer
 from .claims import refs_in, support_counts
 from .evidence.grades import grade_question
+from .figures import drawing
+from .figures.bodymap import ROLE_LABELS, render_bodymap
 from .text import md_text
 from .urls import GLOSSARY_URI, page_url, relative_md, relative_url, src_uri
 

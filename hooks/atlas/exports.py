@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from . import drawing
 from .bibliography import Bibliography
+from .figures import drawing
 from .kinds import KINDS, SCHEMAS
 from .schema import schema
 from .urls import page_url, src_uri

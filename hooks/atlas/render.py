@@ -16,12 +16,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .bibliography import URL_RE
-from .bodymap import render_bodymap
 from .citations import read_status
 from .context import FILTERS, PageContext, json_script
 from .evidence.checks import host_of
 from .evidence.citing import statements
 from .evidence.grades import rules_markdown
+from .figures.bodymap import render_bodymap
 from .kinds import PAGE_KINDS
 from .markdown import BODYMAP_MARKER, CITATION, CODE, ENTITY_LINK, GRADE_RULES_MARKER, cited_refs
 from .schemadoc import reference_tables

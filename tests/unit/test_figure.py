@@ -5,8 +5,8 @@ import copy
 import math
 
 import pytest
-from atlas import drawing, figure, physics
-from atlas.figure import HEIGHT, L
+from atlas.figures import drawing, figure, physics
+from atlas.figures.figure import HEIGHT, L
 from atlas.problems import Problems
 from conftest import project_atlas
 

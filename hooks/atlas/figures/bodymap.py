@@ -13,7 +13,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .urls import relative_url, src_uri
+from ..urls import relative_url, src_uri
 
 ROLE_LABELS = {"target": "Target", "synergist": "Synergist", "stabilizer": "Stabilizer", "current": "This muscle"}
 _REGION = re.compile(r"""\{\{\s*region\(\s*["']([a-z0-9-]+)["']""")
