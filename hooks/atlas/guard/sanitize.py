@@ -24,6 +24,7 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "style"},
     "ol": {"start"},
     "div": {"data-atlas-stored"},  # the offline page's list of stored pages, filled by atlas-offline.js
+    "p": {"data-atlas-wanted"},  # the offline page's "You asked for ...", filled by atlas-stored.js
 }
 URL_SCHEMES = {"https", "http", "mailto"}
 # Ids the theme and the site's scripts look up: a page may not claim them (DOM clobbering).
