@@ -5,7 +5,6 @@ import gzip
 import re
 
 import pytest
-
 from conftest import project_atlas
 
 MAP = re.compile(r'<div class="bodymap[ "].*?</div>', re.S)
