@@ -69,8 +69,8 @@ def _hover_and_focus_explain(page, term, says):
     term.focus()
     assert tip.is_visible()
     term.click()
-    assert page.url.split("#")[0].endswith("/glossary/")
-    assert page.locator("dt#" + page.url.split("#")[1]).is_visible()
+    page.wait_for_url(re.compile(r"/glossary/#"))
+    expect(page.locator("dt#" + page.url.split("#")[1])).to_be_visible()  # waits for the glossary to load
 
 
 @pytest.mark.parametrize("path,term,says", [
