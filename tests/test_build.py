@@ -170,7 +170,9 @@ def test_meta_descriptions_come_from_the_data(real_site):
     for kind, entity_id in ENTITIES:
         meta = page(real_site, kind, entity_id).find("meta", name="description")
         item = ATLAS.get(kind, entity_id)
-        assert meta and meta[0].attrs["content"] == " ".join((item.get("summary") or item.get("description", "")).split())
+        # a study page's description is its question
+        text = item.get("summary") or item.get("description") or item.get("question", "")
+        assert meta and meta[0].attrs["content"] == " ".join(text.split())
 
 
 def test_generate_writes_the_same_pages_for_other_engines(tmp_path, project_build):
@@ -311,7 +313,8 @@ def test_the_word_list_for_typos_is_small_and_pages_about_the_atlas_are_marked(r
     assert len(gzip.compress(" ".join(listed).encode())) < 2_000 and len(set(listed)) == len(listed)
     for e in ATLAS.entities["exercise"].values():
         assert all(word in listed for word in search.words(e["name"]) if len(word) >= 4), e["name"]
-    # the client lists pages about the atlas after its content: their entries carry a trailing 1
+    # the client lists pages about the atlas after its content: their entries carry a trailing 1 (the
+    # bibliography too: its boost is low so that the titles it lists do not outrank the pages themselves)
     pages = {}
     for path in (real_site / "search").glob("*.json"):
         pages.update({page[1]: page for page in json.loads(path.read_text())["pages"].values()})

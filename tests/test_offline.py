@@ -95,7 +95,7 @@ def test_save_the_atlas_then_read_it_with_no_network(tab, online):
     shown = tab.locator("#finder-table tbody tr:visible").count()
     assert 0 < shown < tab.locator("#finder-table tbody tr").count()
     tab.goto(online.url + 'builder/?sheet={"t":"A","r":[["glute-bridge","2","15","rpe","7","60 s","note"]]}')
-    expect(tab.locator(".builder__table tr[data-id]")).to_have_count(1)
+    expect(tab.locator(".sheet__table tr[data-id]")).to_have_count(1)  # the client's view of the sheet
     # search works offline too: the whole index is part of the saved atlas
     tab.goto(online.url + "about/")
     tab.locator(".atlas-search__label").click()  # on a phone the box opens from its magnifier

@@ -158,12 +158,15 @@ class Bibliography:
         return self._text[key]
 
     def short(self, key) -> str:
-        """'Maeo et al. 2021', 'Maeo and Kanehisa 2021', or the title when there is no author."""
+        """'Maeo et al. 2021', 'Maeo and Kanehisa 2021', or the title's first four words when there is
+        no author: a citation a printed handout can carry where its numbered markers are left out."""
         entry = self.entries[key]
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         names = [self.text_of(" ".join(p.prelast_names + p.last_names)) or self.text_of(str(p)) for p in people]
+        words = self.text_of(entry.fields.get("title", key)).strip("[]").split()
+        title = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
         who = (names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2
-               else f"{names[0]} et al." if names else self.text_of(entry.fields.get("title", key)))
+               else f"{names[0]} et al." if names else title)
         year = entry.fields.get("year", "")
         return f"{who} {year}".strip()
 

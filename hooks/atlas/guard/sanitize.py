@@ -23,7 +23,8 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style"},
     "ol": {"start"},
-    "div": {"data-atlas-stored"},  # the offline page's list of stored pages, filled by atlas-offline.js
+    "div": {"data-atlas-stored"},  # the offline page's list of stored pages, filled by atlas-stored.js
+    "p": {"data-atlas-wanted"},  # the offline page's "You asked for ...", filled by atlas-stored.js
 }
 URL_SCHEMES = {"https", "http", "mailto"}
 # Ids the theme and the site's scripts look up: a page may not claim them (DOM clobbering).
