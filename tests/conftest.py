@@ -124,6 +124,15 @@ def copy_real_project(dest: Path) -> Path:
 
 
 @contextmanager
+def tab_to_citation(page, presses: int = 200) -> str:
+    """Press Tab until a citation has the focus; the id of the tooltip it is described by."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite__ref')"):
+            return page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    pytest.fail("no citation reachable with the Tab key")
+
+
 def serve(directory: Path):
     """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))

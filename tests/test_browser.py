@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AXE, serve
+from conftest import AXE, serve, tab_to_citation
 from playwright.sync_api import expect
 
 # One page of every kind.
@@ -198,13 +198,7 @@ def test_a_citation_shows_its_reference_on_hover(page, site_url):
 
 def test_a_citation_shows_its_reference_on_keyboard_focus(page, site_url):
     page.goto(site_url + "guides/loading/")
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('cite__ref')"):
-            break
-    else:
-        pytest.fail("no citation reachable with the Tab key")
-    tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    tip_id = tab_to_citation(page)
     assert page.evaluate("id => getComputedStyle(document.getElementById(id)).display", tip_id) == "block"
     assert "Endomondo" in page.locator("#" + tip_id).inner_text()
 

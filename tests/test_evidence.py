@@ -12,7 +12,7 @@ import re
 
 import htmlscan
 import pytest
-from conftest import make_project, mkdocs_build, serve
+from conftest import make_project, mkdocs_build, serve, tab_to_citation
 
 
 @pytest.fixture(scope="module")
@@ -141,13 +141,7 @@ def test_a_pinpointed_citation_shows_pinpoint_and_read_status_on_hover_and_focus
         assert "Pinpoint: Results, Table 2" in tip.inner_text() and "Read: full text" in tip.inner_text()
         page.mouse.move(0, 0)
         page.goto(url + "guides/programming/")
-        for _ in range(100):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.classList.contains('cite__ref')"):
-                break
-        else:
-            pytest.fail("no citation reachable with the Tab key")
-        tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+        tip_id = tab_to_citation(page, 100)
         focused = page.locator("#" + tip_id)
         assert focused.is_visible()
         assert "Pinpoint: Abstract" in focused.inner_text() and "Read: abstract only" in focused.inner_text()
