@@ -46,7 +46,7 @@ TAP_TARGET = """(size) => {
 
 
 # the front view draws the muscles at the front of the thigh and hip, and the adductor magnus again
-FRONT = {"quadriceps", "tensor-fasciae-latae"}
+FRONT = {"quadriceps", "tensor-fasciae-latae", "short-adductors"}
 VIEWS = {"Back view": set(MUSCLES) - FRONT, "Front view": FRONT | {"adductor-magnus"}}
 
 

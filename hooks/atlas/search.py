@@ -37,7 +37,7 @@ from pathlib import Path
 
 SKIP = {"404.html", "offline/index.html"}
 FOLDER = "search"
-PAGES_PER_WORD = 24     # a query shows 8 at first, the rest on "Show all"
+PAGES_PER_WORD = 40     # a query shows 8 at first, the rest on "Show all"; a name word (hip) has many pages
 NAME_WORDS = 3000       # words.txt: the most important words of names and aliases, at most this many
 SUMMARY_CHARS = 110
 WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
