@@ -123,7 +123,6 @@ def copy_real_project(dest: Path) -> Path:
     return dest
 
 
-@contextmanager
 def tab_to_citation(page, presses: int = 200) -> str:
     """Press Tab until a citation has the focus; the id of the tooltip it is described by."""
     for _ in range(presses):
@@ -133,6 +132,7 @@ def tab_to_citation(page, presses: int = 200) -> str:
     pytest.fail("no citation reachable with the Tab key")
 
 
+@contextmanager
 def serve(directory: Path):
     """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
