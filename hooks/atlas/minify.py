@@ -147,11 +147,13 @@ def material_css(site: Path) -> None:
             values |= words
             prefixes.update(p for p in re.findall(r"([\w-]+)(?:\$\{|[\"'`]\s*\+)", text) if len(p) > 3)
             continue
+        every, named = [], []  # attribute values, then one word scan per page (not one per attribute)
         for attribute, *value in _ATTRIBUTE.findall(text):
-            words = set(re.findall(r"[\w-]+", "".join(value)))
-            values |= words
+            every.append("".join(value))
             if attribute.lower() in ("class", "id"):
-                names |= words
+                named.append(every[-1])
+        values.update(re.findall(r"[\w-]+", " ".join(every)))
+        names.update(re.findall(r"[\w-]+", " ".join(named)))
     seen = Seen(names, values, tuple(sorted(prefixes)))
     kept = {path: _purge(path.read_text(encoding="utf-8"), seen) for path in sheets}
     others = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in kept)
