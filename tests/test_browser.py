@@ -61,6 +61,8 @@ def search_for(page, query):
     box = page.locator("#atlas-search-input")
     box.click()
     box.press_sequentially(query, delay=30)
+    # a slow machine may answer an earlier keystroke first: wait for the answer to the whole query
+    page.wait_for_function("q => document.getElementById('atlas-search-results').dataset.query === q", arg=query.strip()[:100], timeout=20000)
     return page.locator("#atlas-search-results a").first
 
 
@@ -107,6 +109,7 @@ def test_search_works_from_the_keyboard_alone(page, site_url):
     else:
         pytest.fail("the search box is not reachable with the Tab key")
     page.keyboard.type("SLDL", delay=30)
+    page.wait_for_function("() => document.getElementById('atlas-search-results').dataset.query === 'SLDL'", timeout=20000)
     expect(page.locator("#atlas-search-results a").first).to_have_attribute("href", re.compile("stiff-leg-deadlift/$"), timeout=20000)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.getAttribute('href')").endswith("stiff-leg-deadlift/")

@@ -215,9 +215,11 @@
     return li;
   }
 
-  // The first SHOWN results, then a button for the rest: every result is reachable.
+  // The first SHOWN results, then a button for the rest: every result is reachable. A reader
+  // already arrowing through the results when a later keystroke's answer arrives keeps focus
+  // on the same page's link (or the box), never on a removed element.
   function show(message, results, query) {
-    panel.hidden = false;
+    var focused = panel.contains(document.activeElement) ? document.activeElement.getAttribute("href") || "" : null;
     status.textContent = message;
     list.textContent = "";
     more.hidden = true;
@@ -230,6 +232,11 @@
     if (results && results.length > SHOWN) {
       more.textContent = "Show all " + results.length + " results";
       more.hidden = false;
+    }
+    panel.hidden = dismissed;  // set after the old list is gone: removing a focused link may have closed the panel
+    if (focused !== null) {
+      var same = links().filter(function (a) { return a.getAttribute("href") === focused; })[0];
+      (same || input).focus();
     }
   }
 
@@ -253,9 +260,11 @@
     var ticket = ++latest;
     if (!query) { panel.hidden = true; return; }
     var terms = words(query).slice(0, MAX_WORDS);
-    if (!terms.length) { show("No results for this search."); return; }
+    panel.setAttribute("data-query", "");  // the query the results shown answer ("" while searching): tests wait for it
+    if (!terms.length) { panel.setAttribute("data-query", query); show("No results for this search."); return; }
     Promise.all(terms.map(function (term, i) { return pagesFor(term, i === terms.length - 1); }).concat(styled)).then(function (found) {
       if (ticket !== latest) return;
+      panel.setAttribute("data-query", query);
       found = found.slice(0, terms.length);
       var results = combine(found.map(function (f) { return f.pages; }));
       var n = results.length;
@@ -267,7 +276,9 @@
       var meant = results[0].meant !== terms.join(" ") && found.some(function (f) { return !f.exact; }) ? " for “" + results[0].meant + "”" : "";
       show(n + (n === 1 ? " result" : " results") + meant + ".", results, query + " " + results[0].meant);
     }).catch(function () {
-      if (ticket === latest) show("Search is not available right now (offline, and the search files are not stored).");
+      if (ticket !== latest) return;
+      panel.setAttribute("data-query", query);
+      show("Search is not available right now (offline, and the search files are not stored).");
     });
   }
 
