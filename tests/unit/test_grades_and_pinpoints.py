@@ -58,6 +58,19 @@ def test_weaker_disagreement_does_not_lower(supporting, against, letter):
     assert result.letter == letter and not result.lowered
 
 
+@pytest.mark.parametrize("supporting,against,letter", [
+    (["meta-analysis"], [], "B"),
+    (["rct"], [], "C"),
+    (["laboratory"], [], "D"),
+    (["web article"], [], "D"),  # D stays D
+    (["meta-analysis"], ["systematic review"], "C"),  # both lowerings apply
+])
+def test_evidence_from_a_close_variant_only_lowers_one_step(supporting, against, letter):
+    result = grade(supporting, against, indirect=True)
+    assert result.letter == letter and result.lowered
+    assert "close variant" in result.basis and grade(supporting, against).letter != letter or letter == "D"
+
+
 def test_the_rules_the_about_page_prints_are_the_grades_rules():
     text = rules_markdown()
     for letter, rule in RULES:
@@ -132,9 +145,10 @@ def test_host_of(url, host):
 
 
 def test_contributing_states_the_same_rules():
-    from atlas.evidence.grades import LOWERED
+    from atlas.evidence.grades import INDIRECT, LOWERED
 
     guide = (ROOT / "CONTRIBUTING.md").read_text()
     for letter, rule in RULES:
         assert f"- **{letter}**: {rule}.\n" in guide
     assert f"- **Disagreement**: {LOWERED}.\n" in guide
+    assert f"- **Indirect evidence**: {INDIRECT}.\n" in guide

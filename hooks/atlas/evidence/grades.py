@@ -23,6 +23,8 @@ RULES = (
 )
 LOWERED = ("a source that disagrees with the answer, of a kind of evidence that ranks at or above the best "
            "supporting one, lowers the grade one step (D stays D)")
+INDIRECT = ("an answer resting only on studies of a close variant, not of the exercise the question asks about "
+            "(the question names the variant), is lowered one step (D stays D); both lowerings can apply")
 TIER_LABELS = {"review": "Reviews", "training": "Training studies", "acute": "Acute studies", "opinion": "Expert opinion"}
 
 
@@ -32,6 +34,7 @@ def rules_markdown() -> str:
 
     lines = [f"- **{letter}**: {md_text(text)}." for letter, text in RULES]
     lines.append(f"- **Disagreement**: {md_text(LOWERED)}.")
+    lines.append(f"- **Indirect evidence**: {md_text(INDIRECT)}.")
     lines += ["", "| Rank | Kinds of evidence |", "| --- | --- |"]
     for tier in ORDER:
         kinds = ", ".join(DESIGNS[d] for d, t in TIERS.items() if t == tier)
@@ -43,7 +46,7 @@ def rules_markdown() -> str:
 class Grade:
     letter: str  # A, B, C or D
     basis: str  # what it rests on, in words
-    lowered: bool = False  # a disagreeing source lowered it one step
+    lowered: bool = False  # a disagreeing source, or evidence from a close variant only, lowered it
 
     @property
     def rule(self) -> str:
@@ -61,8 +64,9 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{_WORDS[n] if n < len(_WORDS) else n} {one if n == 1 else many}"
 
 
-def grade(supporting: list[str], against: list[str] = ()) -> Grade:
-    """The grade from the `design`s of the distinct sources behind an answer and of those against it."""
+def grade(supporting: list[str], against: list[str] = (), indirect: bool = False) -> Grade:
+    """The grade from the `design`s of the distinct sources behind an answer and of those against it;
+    `indirect`: the sources studied a close variant, not the exercise asked about."""
     tiers = [_tier(d) for d in supporting]
     reviews, training = tiers.count("review"), tiers.count("training")
     if reviews:
@@ -83,13 +87,16 @@ def grade(supporting: list[str], against: list[str] = ()) -> Grade:
         kind = DESIGNS.get(next(d for d in against if ORDER.index(_tier(d)) == strongest), "source").lower()
         basis += f"; lowered one step: a {kind} disagrees"
         level = min(level + 1, len(LETTERS) - 1)
-    return Grade(LETTERS[level], basis, lowered)
+    if indirect:
+        basis += "; lowered one step: the studies tested a close variant, not this exercise"
+        level = min(level + 1, len(LETTERS) - 1)
+    return Grade(LETTERS[level], basis, lowered or indirect)
 
 
 def grade_question(bib, question: dict) -> Grade:
-    """A question's grade, from its `refs` and `against` (each source counted once)."""
+    """A question's grade, from its `refs`, `against` (each source counted once) and `indirect`."""
     def designs(items):
         keys = dict.fromkeys(ref_key(item) for item in items)
         return [bib.entries[k].fields.get("design", "") for k in keys if k in bib]
 
-    return grade(designs(question["refs"]), designs(question.get("against", [])))
+    return grade(designs(question["refs"]), designs(question.get("against", [])), bool(question.get("indirect")))
