@@ -54,6 +54,10 @@ TIERS = {
     "narrative review": "opinion", "commentary": "opinion", "position stand": "opinion", "textbook": "opinion",
     "report": "opinion", "web article": "opinion",
 }
+# What a review pools (`pools` in references.bib, required of every review): a review of acute
+# studies (EMG, one session) is no surer than they are, so the grades rank it with them.
+POOLS = {"training": "training studies", "acute": "acute studies"}
+REVIEWS = ("meta-analysis", "systematic review")
 # What the atlas read of a study (`read` in references.bib), and how pages say it.
 READ = {"full text": "full text", "abstract": "abstract only"}
 
@@ -129,6 +133,12 @@ class Bibliography:
     def tier(self, key) -> str:
         """review, training, acute or opinion (see TIERS); opinion when the design is unknown."""
         return TIERS.get(self.entries[key].fields.get("design", ""), "opinion")
+
+    def evidence(self, key) -> str:
+        """The design as the grades weigh it: a review of acute studies says so ('systematic review of acute studies')."""
+        fields = self.entries[key].fields
+        design = fields.get("design", "")
+        return f"{design} of acute studies" if design in REVIEWS and fields.get("pools") == "acute" else design
 
     def is_study(self, key) -> bool:
         """Research (a trial, a review, a laboratory study ...), not an article, book or opinion."""
@@ -314,6 +324,14 @@ def _check_fields(bib, key, entry, problems) -> None:
     url = entry.fields.get("url")
     if url is not None and not URL_RE.match(url):
         problems.add(bib.path, *bib.field_pos(key, "url"), "A508", key=key)
+    pools = entry.fields.get("pools")
+    if design in REVIEWS and pools is None:
+        problems.add(bib.path, *bib.field_pos(key, "design"), "A502", key=key, type=entry.type,
+                     fields="pools (training or acute: the kind of studies the review pools)")
+    elif pools is not None and (design not in REVIEWS or pools not in POOLS):
+        problems.add(bib.path, *bib.field_pos(key, "pools"), "A204", value=pools, where=f"pools of '{key}'",
+                     suggestion=did_you_mean(pools, POOLS) if design in REVIEWS else " (only a review pools studies: remove the field)",
+                     options=", ".join(POOLS))
     # what the atlas read: `read` and `readurl` go together (the host of the copy is checked
     # against data/copy-hosts.yaml once the data is loaded, in evidence/checks.py)
     read = entry.fields.get("read")

@@ -24,6 +24,9 @@ from conftest import ROOT
     (["laboratory"], "C"),  # acute studies only
     (["cross-sectional", "laboratory", "case series"], "C"),
     (["preprint", "textbook"], "C"),
+    (["systematic review of acute studies"], "C"),  # a review is no surer than the studies it pools
+    (["meta-analysis of acute studies", "laboratory"], "C"),
+    (["meta-analysis of acute studies", "rct"], "B"),
     (["web article"], "D"),  # expert opinion only
     (["textbook", "narrative review", "position stand", "commentary", "report"], "D"),
     ([], "D"),

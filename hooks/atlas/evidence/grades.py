@@ -15,10 +15,11 @@ from ..claims import ref_key
 ORDER = ("review", "training", "acute", "opinion")
 LETTERS = ("A", "B", "C", "D")
 RULES = (
-    ("A", "a systematic review or meta-analysis, or two or more training studies (randomised or controlled "
-          "trials, training studies, cohorts that measure the outcome over time) that agree"),
+    ("A", "a systematic review or meta-analysis of training studies, or two or more training studies (randomised "
+          "or controlled trials, training studies, cohorts that measure the outcome over time) that agree"),
     ("B", "one training study or trial"),
-    ("C", "acute studies only: one-session, EMG, laboratory or cross-sectional studies, case series, preprints"),
+    ("C", "acute studies only: one-session, EMG, laboratory or cross-sectional studies, case series, preprints, "
+          "and systematic reviews or meta-analyses of such studies"),
     ("D", "expert opinion only: web articles, textbooks, commentaries, narrative reviews, position stands, reports"),
 )
 LOWERED = ("a source that disagrees with the answer, of a kind of evidence that ranks at or above the best "
@@ -53,8 +54,11 @@ class Grade:
         return dict(RULES)[self.letter]
 
 
+ACUTE_REVIEW = " of acute studies"  # bibliography.evidence(): a review that pools acute studies
+
+
 def _tier(design: str) -> str:
-    return TIERS.get(design, "opinion")
+    return "acute" if design.endswith(ACUTE_REVIEW) else TIERS.get(design, "opinion")
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -76,7 +80,8 @@ def grade(supporting: list[str], against: list[str] = (), indirect: bool = False
     elif training == 1:
         level, basis = 1, "one training study or trial"
     elif "acute" in tiers:
-        level, basis = 2, "acute studies only"
+        pooled = sum(d.endswith(ACUTE_REVIEW) for d in supporting)
+        level, basis = 2, "acute studies only" + (f" ({_count(pooled, 'review', 'reviews')} of them among the sources)" if pooled else "")
     else:
         level, basis = 3, "expert opinion only"
     best = min((ORDER.index(t) for t in tiers), default=len(ORDER) - 1)
@@ -84,7 +89,8 @@ def grade(supporting: list[str], against: list[str] = (), indirect: bool = False
     lowered = any(rank <= best for rank in opposed)
     if lowered:
         strongest = min(opposed)
-        kind = DESIGNS.get(next(d for d in against if ORDER.index(_tier(d)) == strongest), "source").lower()
+        design = next(d for d in against if ORDER.index(_tier(d)) == strongest)
+        kind = DESIGNS.get(design.removesuffix(ACUTE_REVIEW), "source").lower() + design[len(design.removesuffix(ACUTE_REVIEW)):]
         basis += f"; lowered one step: a {kind} disagrees"
         level = min(level + 1, len(LETTERS) - 1)
     if indirect:
@@ -97,6 +103,6 @@ def grade_question(bib, question: dict) -> Grade:
     """A question's grade, from its `refs`, `against` (each source counted once) and `indirect`."""
     def designs(items):
         keys = dict.fromkeys(ref_key(item) for item in items)
-        return [bib.entries[k].fields.get("design", "") for k in keys if k in bib]
+        return [bib.evidence(k) for k in keys if k in bib]
 
     return grade(designs(question["refs"]), designs(question.get("against", [])), bool(question.get("indirect")))
