@@ -366,4 +366,29 @@ def test_the_about_page_states_the_grade_rules_the_build_applies(real_site):
     for letter, rule in RULES:
         assert f"{letter}: {rule}." in text
     assert f"Disagreement: {LOWERED}." in text
+    from atlas.evidence.grades import INDIRECT
+
+    assert f"Indirect evidence: {INDIRECT}." in text
     assert "Training studies Randomised controlled trial, Controlled trial, Training study, Cohort study" in text
+
+
+def _question_block(site, eid, qid):
+    raw = (site / "exercises" / eid / "index.html").read_text()
+    block = raw[raw.index(f'id="question-{qid}"'):]
+    block = block[:block.index("</p>", block.index('class="question-grade"'))]
+    block = re.sub(r'<span class="cite__tip"[^>]*>.*?</span></span>', "", block, flags=re.S)  # the tooltips' references
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", block)).split())
+
+
+def test_a_question_on_the_page_of_a_variant_no_study_tested_is_graded_lower_and_says_so(real_site):
+    # squat depth was tested with the barbell back squat (`tested`); the dumbbell sumo squat page shows the answer too
+    tested = _question_block(real_site, "barbell-back-squat", "squat-depth-glutes")
+    variant = _question_block(real_site, "dumbbell-sumo-squat", "squat-depth-glutes")
+    assert "Grade B rests on one training study or trial" in tested and "Indirect evidence" not in tested
+    assert "Grade C rests on one training study or trial; lowered one step: the studies tested a close variant" in variant
+    assert "Indirect evidence: the studies behind this answer tested other exercises (Barbell back squat), not this one." in variant
+
+
+def test_a_review_of_emg_studies_grades_as_acute_evidence(real_site):
+    block = _question_block(real_site, "barbell-hip-thrust", "glute-max-emg-ranking")
+    assert re.search(r"Grade C rests on acute studies only \((one|two|three) reviews? of them among the sources\)", block), block

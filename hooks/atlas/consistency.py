@@ -2,6 +2,7 @@
 
 - A relation between two exercises is declared once (A407), never to the exercise itself (A420), with
   one kind per pair (A422); progressions never go in a circle (A421).
+- A question's `tested` exercises are among those whose pages show it (A204).
 - A pose draws only equipment the exercise uses (A840); drawn parts of machines (a pad) are not equipment.
 - A target muscle produces at least one of the exercise's joint actions (A408), and is not
   the prime mover of the opposite of the exercise's main action while driving none of its
@@ -36,6 +37,8 @@ def check(atlas, problems: Problems) -> None:
         _check_named_muscles(atlas, exercise, names, doc, problems)
         physics.check(exercise, atlas.entities["pattern"][exercise["pattern"]], doc, problems)
     _check_cycles(atlas, problems)
+    for qid, question in atlas.entities["question"].items():
+        _check_tested(atlas, qid, question, problems)
     drawn = region_ids()
     for mid in atlas.entities["muscle"]:
         if mid not in drawn:
@@ -58,6 +61,17 @@ def _check_relations(atlas, eid, exercise, doc, problems) -> None:
         other = atlas.entities["exercise"][rel["exercise"]]
         if eid < rel["exercise"] and any(r["exercise"] == eid for r in other.get("variations", [])):
             problems.add(doc.path, *doc.pos(("variations", i, "exercise")), "A407", other=rel["exercise"], id=eid)
+
+
+def _check_tested(atlas, qid, question, problems) -> None:
+    """The exercises a question's studies tested are among those whose pages show it (A204)."""
+    shown = question.get("exercises", [])
+    for i, eid in enumerate(question.get("tested", [])):
+        if eid not in shown:
+            doc, _ = atlas.positions[("question", qid)]
+            problems.add(doc.path, *doc.pos(("tested", i)), "A204", value=eid, where=f"tested of question '{qid}'",
+                         suggestion=" (tested lists exercises whose pages show the question)",
+                         options=", ".join(shown) or "none: add exercises first")
 
 
 def _harder(atlas) -> dict[str, list[tuple[str, int]]]:

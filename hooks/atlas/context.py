@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .bibliography import DESIGNS
 from .citations import Citer
 from .claims import refs_in, support_counts
-from .evidence.grades import grade_question
+from .evidence.grades import grade_question, untested_here
 from .figures import drawing
 from .figures.bodymap import ROLE_LABELS, render_bodymap
 from .text import md_text
@@ -143,19 +143,26 @@ class PageContext:
                           f'so it cites none">coaching note</a>')
         return self.cite(statement["refs"])
 
-    def grade(self, question: dict) -> Markup:
-        """A question's grade: a badge whose tooltip gives the rule, linked to the rules on the About page,
-        and what the grade rests on."""
-        g = grade_question(self.atlas.bib, question)
+    def grade(self, question: dict, exercise: str | None = None) -> Markup:
+        """A question's grade (on `exercise`'s page, if it is one): a badge whose tooltip gives the rule,
+        linked to the rules on the About page, and what the grade rests on."""
+        g = grade_question(self.atlas.bib, question, exercise)
         rules = relative_url(self.src, ABOUT_URI) + "#grades"
         return Markup(f'<a class="grade grade--{g.letter.lower()}" href="{rules}" title="{md_text("Grade " + g.letter + ": " + g.rule)}">'
                       f'Grade {g.letter}</a> <span class="grade__basis">rests on {md_text(g.basis)}</span>')
 
-    def questions_summary(self, question_ids) -> str:
+    def tested_elsewhere(self, question: dict, exercise: str | None) -> str:
+        """'Barbell back squat' when this exercise's page shows a question whose studies tested only those; else ''."""
+        if not untested_here(question, exercise):
+            return ""
+        return ", ".join(self.atlas.title("exercise", eid) for eid in question["tested"])
+
+    def questions_summary(self, question_ids, exercise: str | None = None) -> str:
         """'2 questions answered from the research (grades A, B).' or ''."""
         if not question_ids:
             return ""
-        grades = sorted(grade_question(self.atlas.bib, self.atlas.entities["question"][q]).letter for q in question_ids)
+        grades = sorted(grade_question(self.atlas.bib, self.atlas.entities["question"][q], exercise).letter
+                        for q in question_ids)
         n = len(question_ids)
         return f"{n} {plural('question', n)} answered from the research ({plural('grade', n)} {', '.join(grades)})."
 

@@ -99,10 +99,16 @@ def grade(supporting: list[str], against: list[str] = (), indirect: bool = False
     return Grade(LETTERS[level], basis, lowered or indirect)
 
 
-def grade_question(bib, question: dict) -> Grade:
-    """A question's grade, from its `refs`, `against` (each source counted once) and `indirect`."""
+def untested_here(question: dict, exercise: str | None) -> bool:
+    """The question shows on this exercise's page, but its studies tested other exercises (`tested`)."""
+    return exercise is not None and "tested" in question and exercise not in question["tested"]
+
+
+def grade_question(bib, question: dict, exercise: str | None = None) -> Grade:
+    """A question's grade, from its `refs`, `against` (each source counted once) and `indirect`; on the
+    page of `exercise`, also lowered where the studies tested other exercises."""
     def designs(items):
         keys = dict.fromkeys(ref_key(item) for item in items)
         return [bib.evidence(k) for k in keys if k in bib]
 
-    return grade(designs(question["refs"]), designs(question.get("against", [])), bool(question.get("indirect")))
+    return grade(designs(question["refs"]), designs(question.get("against", [])), bool(question.get("indirect")) or untested_here(question, exercise))
