@@ -117,7 +117,7 @@ def _arm(p, side: str, fill: str) -> list[Shape]:
 def _trunk(p, view: str) -> list:
     neck_top = _along(p["shoulder"], p["head"], 0.45)
     parts = [_capsule(p["shoulder"], neck_top, WIDTH["neck"], "fig-bf")]
-    if view == "front":  # a rounded four-sided torso: stroked as well as filled, on its own
+    if view in ("front", "feet"):  # a rounded four-sided torso: stroked as well as filled, on its own
         corners = [p["left-shoulder"], p["right-shoulder"], _along(p["pelvis"], p["right-hip"], 1.6),
                    _along(p["pelvis"], p["left-hip"], 1.6)]
         parts.append(f'<path class="fig-b fig-bf" d="M{"L".join(_pt(c) for c in corners)}Z" stroke-width="12"/>')
@@ -130,6 +130,9 @@ def _trunk(p, view: str) -> list:
 def body(frame, view: str) -> list:
     """The figure's pieces in paint order: the far limbs (a shade lighter), trunk and head, near limbs."""
     p = frame.points
+    if view == "feet":  # seen from beyond the feet: the trunk is furthest, the arms lie beside it, the legs are nearest
+        return [*_trunk(p, view), *(piece for s in SIDES for piece in _arm(p, s, "fig-bf")),
+                *(piece for s in SIDES for piece in _leg(p, s, "fig-bf"))]
     near, far = ("left", "right") if view in ("side", "above") else ("right", "left")
     out = [*_leg(p, far, "fig-rf"), *_arm(p, far, "fig-rf")] if view in ("side", "above") else []
     out += _trunk(p, view)
@@ -144,6 +147,7 @@ def body(frame, view: str) -> list:
 def tints(frame, view: str, marks: list[tuple[str, str]]) -> list[Shape]:
     """`marks`: (figure region, role) pairs; a region is drawn once, in its strongest role."""
     out = []
+    view = "front" if view == "feet" else view  # both show the frontal plane, the hips side by side
     for region, role in marks:
         out += _tint(frame.points, view, region, ROLE_CLASS[role])
     return out
@@ -340,6 +344,8 @@ def surfaces(pose: dict, frames) -> str:
     legs, a box or step, a machine seat with its backrest, a 45° hip-extension pad, a wall."""
     out = []
     start = frames[0]
+    if pose["view"] == "feet":  # the floor under a figure lying on its back, seen from its feet: a mat going away
+        out.append(_mat(frames))
     for place in figure.places(pose, frames).values():
         left, _, right, top = place.box
         contact = figure.contacts_of(pose, place.key)[place.index]
@@ -367,6 +373,15 @@ def surfaces(pose: dict, frames) -> str:
         else:  # a box or step, a kneeling pad
             out.append(_rect(left, 0, right, top))
     return "".join(out)
+
+
+def _mat(frames) -> str:
+    """A mat under the whole figure, narrowing as it goes away up the page."""
+    xs = [x for frame in frames for x, _ in frame.points.values()]
+    far = max(y for frame in frames for _, y in frame.points.values()) + HEAD_RADIUS
+    half, middle = (max(xs) - min(xs)) / 2 + 14, (max(xs) + min(xs)) / 2
+    corners = [(middle - half, 0.0), (middle - half * 0.8, far), (middle + half * 0.8, far), (middle + half, 0.0)]
+    return f'<path class="fig-k fig-surface" d="M{"L".join(_pt(c) for c in corners)}Z" stroke-width="2"/>'
 
 
 def _incline(p, side: str) -> str:
@@ -445,6 +460,8 @@ def svg(pose: dict, frames, marks, which: str, label: str) -> str:
 # --- figures on pages ---------------------------------------------------------------------------
 
 ABOVE = 35  # degrees the camera looks down from, for a side-lying lift seen from above (a clamshell)
+FEET = 55  # degrees the camera looks down from, beyond the feet of a lift lying on the back (a frog pump):
+# steep enough that the trunk lies long on the mat, low enough that the hips are seen to rise
 
 
 def drawn(pose: dict):
@@ -452,6 +469,8 @@ def drawn(pose: dict):
     frontal model, then seen from in front and above: what comes forward (a bent knee) comes
     down the page, what lifts (the top knee opening) goes up it, so the clam opens."""
     frames = figure.frames(pose)
+    if pose["view"] == "feet":
+        return pose, _from_feet(frames)
     if pose["view"] != "above":
         return pose, frames
     down, up = math.sin(math.radians(ABOVE)), math.cos(math.radians(ABOVE))
@@ -467,11 +486,58 @@ def drawn(pose: dict):
         frame.points = {name: (x, y - low) for name, (x, y) in frame.points.items()}
     return pose, seen
 
+def _from_feet(frames) -> list:
+    """A lift lying on the back, posed and checked by the side model, seen from beyond the feet and
+    FEET degrees above: across the body becomes across the page, what is further up the body goes up
+    it. Each knee swings out about the line from its hip to its ankle by its hip_abduction (the leg
+    opens like a book, the foot stays planted), and the feet close in as the knees open (soles together)."""
+    down, up = math.sin(math.radians(FEET)), math.cos(math.radians(FEET))
+    hip_half, shoulder_half = figure.L["hip_width"] * 0.27, figure.L["shoulder_width"] * 0.4
+    seen = []
+    for frame in frames:
+        p = frame.points
+        solid = {name: (p[name][0], p[name][1], 0.0) for name in ("pelvis", "shoulder", "neck", "head", "upper-back")}
+        for side in SIDES:
+            sign = 1 if side == "left" else -1  # the figure's left is on the viewer's right
+            opened = frame.angles[side]["hip_abduction"]
+            hip = solid[f"{side}-hip"] = (*p["pelvis"], sign * hip_half)
+            foot = sign * max(hip_half * (1 - opened / 45), 4.0)
+            for name in ("ankle", "heel", "toe"):
+                solid[f"{side}-{name}"] = (*p[f"{side}-{name}"], foot)
+            for name in ("knee", "midthigh"):
+                solid[f"{side}-{name}"] = _swing((*p[f"{side}-{name}"], hip[2]), hip, solid[f"{side}-ankle"], sign * opened)
+            solid[f"{side}-shoulder"] = (*p["shoulder"], sign * shoulder_half)
+            for name, out in (("elbow", 6), ("wrist", 12), ("hand", 14)):  # the arms lie on the floor, a little out from the trunk
+                solid[f"{side}-{name}"] = (*p[f"{side}-{name}"], sign * (shoulder_half + out))
+        points = {name: (z, y * up - x * down) for name, (x, y, z) in solid.items()}
+        seen.append(figure.Frame(frame.label, frame.angles, points))
+    low = min(y for frame in seen for _, y in frame.points.values()) - figure.RADIUS["foot"]
+    for frame in seen:  # the near edge of the floor, at the feet, is the floor line
+        frame.points = {name: (x, y - low) for name, (x, y) in frame.points.items()}
+    return seen
+
+
+def _swing(point, a, b, degrees: float) -> tuple:
+    """`point` turned about the line from a to b (3-D) by `degrees`; positive turns its top towards +z."""
+    axis = [b[i] - a[i] for i in range(3)]
+    length = math.sqrt(sum(c * c for c in axis)) or 1.0
+    k = [c / length for c in axis]
+    v = [point[i] - a[i] for i in range(3)]
+    # Rodrigues: v cos t + (k x v) sin t + k (k . v)(1 - cos t); the sign picks the turn that lifts the top outward
+    cross = (k[1] * v[2] - k[2] * v[1], k[2] * v[0] - k[0] * v[2], k[0] * v[1] - k[1] * v[0])
+    t = math.radians(degrees) * (1 if k[0] >= 0 else -1)
+    dot = sum(k[i] * v[i] for i in range(3))
+    turned = [v[i] * math.cos(t) + cross[i] * math.sin(t) + k[i] * dot * (1 - math.cos(t)) for i in range(3)]
+    return tuple(a[i] + turned[i] for i in range(3))
+
+
 ROLE_ORDER = ("synergist", "target")  # drawn in this order, so a target's tint is on top
 
 
 def marks(atlas, exercise: dict) -> list[tuple[str, str]]:
     """(figure region, role) of the worked muscles that have a place on the figure; each region once."""
+    if exercise["pose"]["view"] == "feet":
+        return []  # lying on the back, seen from the feet: the glutes, hamstrings and back face the floor
     strongest = {}
     for use in exercise["muscles"]:
         region = atlas.entities["muscle"][use["muscle"]].get("figure")
@@ -492,7 +558,7 @@ def _joint_words(angles: dict, joint: str, plural: str, bent: str, other: str) -
 
 def _trunk_words(trunk: float, view: str) -> str:
     t = round(trunk / 5) * 5
-    if view != "side":
+    if view not in figure.SIDE_MODEL:
         return "lying on the side" if abs(t) >= 60 else ("upright" if abs(t) <= 5 else f"leaning {abs(t)}° to the side")
     if -10 <= t <= 10:
         return "trunk upright"
@@ -527,7 +593,8 @@ def describe_pose(pose: dict, view: str) -> str:
 def describe(atlas, exercise: dict) -> str:
     """The figure's text alternative, from the data."""
     pose = exercise["pose"]
-    seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side"}
+    seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side",
+            "feet": "beyond the feet and a little above, lying on the back"}
     parts = [f"Drawn from {seen[pose['view']]}."]
     def resting(contacts):
         return "; ".join(f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in contacts)

@@ -14,6 +14,10 @@ positive towards the way the figure faces: (sin a, cos a).
 - `shoulder`: flexion of the upper arm from the line of the trunk; `elbow`: flexion;
 - `neck`: flexion of the head from the line of the trunk (the chin towards the chest).
 
+The feet view (a lift lying on the back whose knees open: a frog pump) is posed and checked by the
+side model; only the drawing opens the thighs by `hip_abduction` and looks up the body from beyond
+the feet (drawing.py).
+
 The front view shows the frontal plane from behind (so the glutes show): `trunk` tilts the trunk sideways, `hip_abduction` and `shoulder_abduction`
 open the limbs sideways, and `hip` and `knee` flexion only foreshorten the thigh and shank.
 
@@ -67,6 +71,7 @@ KEY_ORDER = ("start", "lift", "step", "middle", "end")
 # from this hip flexion on, a thigh in the front view points at the viewer (sitting): it is drawn
 # by its true projection, so knees that open are seen opening, not foreshortened away
 SEATED_HIP = 80
+SIDE_MODEL = ("side", "feet")  # views posed and checked in the sagittal plane
 
 
 @dataclass
@@ -153,7 +158,7 @@ def kinematics(view: str, pose: dict) -> dict:
     points["neck"] = _step(points["shoulder"], trunk, L["neck"])
     points["head"] = _step(points["neck"], trunk + float(pose.get("neck", 0.0)), L["head"] * 0.5)
     points["upper-back"] = _step(points["pelvis"], trunk, L["trunk"] * 0.8)
-    leg, arm = (_side_leg, _side_arm) if view == "side" else (_front_leg, _front_arm)
+    leg, arm = (_side_leg, _side_arm) if view in SIDE_MODEL else (_front_leg, _front_arm)
     for side in SIDES:
         angles = limb_angles(pose, side)
         if view == "above":
@@ -431,8 +436,8 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         "hands": lambda: hands,
         # on the skin, not in it: the bar lies on the upper back, across the hip crease
         "back": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.95), trunk - 90, RADIUS["trunk"] + BAR_RADIUS)
-        if view == "side" else points["shoulder"],
-        "hips": lambda: _on_hips(points, trunk) if view == "side" else points["pelvis"],
+        if view in SIDE_MODEL else points["shoulder"],
+        "hips": lambda: _on_hips(points, trunk) if view in SIDE_MODEL else points["pelvis"],
         "chest": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.75), trunk + 90, 16.0),
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),

@@ -194,7 +194,7 @@ def _check_floor(pose: dict, frame, key: str, resting: list[dict], at) -> None:
 
 def _check_clear(pose: dict, frame, key: str, resting: list[dict], places: dict, at) -> None:
     """No part of the body is inside a bench, box, seat, pad, ball or wall, unless it rests on it."""
-    if pose["view"] != "side":
+    if pose["view"] not in figure.SIDE_MODEL:
         return  # seen from behind, a seat or bench is behind the legs, not in their way
     for place in places.values():
         if place.surface == "floor":
@@ -243,13 +243,13 @@ def held_up(pose: dict, resting: list[dict]) -> bool:
 
 
 def _check_balance(pose: dict, frame, key: str, resting: list[dict], at) -> None:
-    if held_up(pose, resting) or not resting or pose["view"] != "side":
+    if held_up(pose, resting) or not resting or pose["view"] not in figure.SIDE_MODEL:
         return  # seen from behind, the model cannot shift the pelvis over the standing foot
     x, _ = figure.center_of_mass(frame.points, pose["view"], load(pose, frame.points))
     left, right = base_of_support(frame.points, resting)
     if x < left - BALANCE_TOLERANCE or x > right + BALANCE_TOLERANCE:
         behind = x < left
-        if pose["view"] == "side":
+        if pose["view"] in figure.SIDE_MODEL:
             direction = "behind" if behind else "in front of"
         else:
             direction = "to the left of" if behind else "to the right of"
@@ -263,7 +263,7 @@ LOAD_CLEAR = {"back": ("trunk", "neck", "head"), "hips": ("trunk", "neck", "head
 
 
 def _check_load(pose: dict, frame, key: str, at) -> None:
-    if pose["view"] != "side":
+    if pose["view"] not in figure.SIDE_MODEL:
         return
     for item in pose.get("equipment", []):
         if item["item"] not in figure.LOAD_MASS:
@@ -285,7 +285,7 @@ def _check_load(pose: dict, frame, key: str, at) -> None:
 def _check_bar(pose: dict, frame, where: list, key: str, at) -> None:
     feet = [s for s in SIDES if any(c["part"] == f"{s}-foot" for c in pose["rests_on"])]
     for item in pose.get("equipment", []):
-        if item["item"] in figure.BARS and item["at"] in where and feet and pose["view"] == "side":
+        if item["item"] in figure.BARS and item["at"] in where and feet and pose["view"] in figure.SIDE_MODEL:
             off = figure.equipment_at(frame.points, item["at"])[0] - figure.midfoot(frame.points, feet)
             if abs(off) > MIDFOOT_TOLERANCE:
                 at.add(("poses", key), "A805", pose=key, distance=_num(abs(off)),
@@ -294,7 +294,7 @@ def _check_bar(pose: dict, frame, where: list, key: str, at) -> None:
 
 def _check_grip(pose: dict, frame, key: str, at) -> None:
     for item in pose.get("equipment", []):
-        if item["item"] in HELD_IN_BOTH_HANDS and item["at"] == "hands" and pose["view"] == "side":
+        if item["item"] in HELD_IN_BOTH_HANDS and item["at"] == "hands" and pose["view"] in figure.SIDE_MODEL:
             held = figure.equipment_at(frame.points, "hands")
             for side in SIDES:
                 gap = figure.distance(frame.points[f"{side}-hand"], held)
