@@ -568,7 +568,8 @@ def describe(atlas, exercise: dict) -> str:
     seen = {"side": "the side", "front": "the back", "above": "in front and above, lying on the side"}
     parts = [f"Drawn from {seen[pose['view']]}."]
     def resting(contacts):
-        return "; ".join(f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in contacts)
+        return "; ".join(f"{c['part'].replace('-', ' ')} on {'a slider on ' if c.get('slides') else ''}the {c['surface']}"
+                         f"{', whose end is at the hips' if c.get('edge') else ''}" for c in contacts)
 
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:
