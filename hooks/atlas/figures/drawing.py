@@ -206,11 +206,11 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
             thigh = figure._angle(p["pelvis"], p["left-knee"])
             out.append(_dot(figure._step(_along(p["pelvis"], p["left-knee"], 0.8), thigh - 90, RADIUS["thigh"] + 5), 5,
                             "fig-k fig-plate"))
-    if not behind:  # a slider (or towel) under each part that slides on purpose, moving with it
+    if behind:  # a slider (or towel) under each part that slides on purpose, moving with it; the heel on top
         for contact in figure.contacts_of(pose, frame_key(pose, frame)):
             if contact.get("slides"):
                 x, top = _rest(frame, contact)
-                out.append(_rect(x - 9, top - 1, x + 9, top + 1.5, "fig-k fig-plate", 2))
+                out.append(_rect(x - 10, top - 1, x + 10, top + 3, "fig-k fig-plate", 1.5))
     if behind:
         for contact in pose["rests_on"]:
             if contact["surface"] in figure.ROLLS:
