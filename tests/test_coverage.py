@@ -27,6 +27,7 @@ NO_SOURCE_PROGRAMMING = {
     "side-plank-hip-abduction", "rear-foot-elevated-split-squat", "copenhagen-plank", "lateral-step-up",
     "goblet-squat", "cable-kickback", "single-leg-box-squat", "quadruped-hip-extension",
     "frog-pump", "b-stance-hip-thrust", "kettlebell-deadlift",
+    "reverse-hyperextension", "sliding-leg-curl",
 }
 
 # Every exercise the five articles name (issue: "at least 35 files").

@@ -183,7 +183,7 @@ def _tint(p, view: str, region: str, cls: str) -> list[Shape]:
 # --- the equipment and what the figure rests on --------------------------------------------------
 
 BEHIND = {"back", "hips"}  # where a load is drawn behind the body
-MACHINES = {"sled", "cable"}  # drawn behind the body too
+MACHINES = {"sled", "cable", "pendulum"}  # drawn behind the body too
 
 
 def kit(frame, pose: dict, behind: bool = False) -> str:
@@ -210,6 +210,11 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
             thigh = figure._angle(p["pelvis"], p["left-knee"])
             out.append(_dot(figure._step(_along(p["pelvis"], p["left-knee"], 0.8), thigh - 90, RADIUS["thigh"] + 5), 5,
                             "fig-k fig-plate"))
+    if behind:  # a slider (or towel) under each part that slides on purpose, moving with it; the heel on top
+        for contact in figure.contacts_of(pose, frame_key(pose, frame)):
+            if contact.get("slides"):
+                x, top = _rest(frame, contact)
+                out.append(_rect(x - 10, top - 1, x + 10, top + 3, "fig-k fig-plate", 1.5))
     if behind:
         for contact in pose["rests_on"]:
             if contact["surface"] in figure.ROLLS:
@@ -219,6 +224,12 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
                 edge = (x + top / 2 * math.sin(turn), top / 2 + top / 2 * math.cos(turn))
                 out.append(_dot((x, top / 2), top / 2, "fig-k fig-ball") + _line([(x, top / 2), edge], "fig-k", 2))
     return "".join(out)
+
+
+def frame_key(pose: dict, frame) -> str:
+    """The key pose whose contacts a frame shows: its own, or the one it moves towards."""
+    names = figure.key_names(pose["poses"])
+    return frame.label if frame.label in names else frame.label.split("'")[3]
 
 
 def _rest(frame, contact) -> tuple[float, float]:
@@ -330,8 +341,20 @@ def _pad(p, at, view, where):
     return _dot(centre, 6.5, "fig-k fig-plate")
 
 
+def _pendulum(p, at, view, where):
+    """A reverse hyperextension's lever: it hangs from a pivot under the pad's end, its strap round
+    the ankles, a plate on its pin (the pivot sits by the hips, which stay on the pad)."""
+    ahead = 1 if p["shoulder"][0] >= p["pelvis"][0] else -1
+    pivot = (p["pelvis"][0] + ahead * 16, p["pelvis"][1] - 34)
+    bracket = (pivot[0], p["pelvis"][1] - RADIUS["trunk"] - 8)
+    plate = _along(pivot, at, 0.62)
+    return (_line([bracket, pivot], "fig-k", 4) + _line([pivot, _along(pivot, at, 1.08)], "fig-k", 4)
+            + _dot(pivot, 3.5, "fig-kf") + _dot(plate, 10, "fig-k fig-plate")
+            + f'<path class="fig-band" d="{_capsule(p["left-ankle"], p["right-ankle"], 14, "").d}" stroke-width="3"/>')
+
+
 _KIT = {"barbell": _bar, "trap-bar": _trap_bar, "sled": _sled, "dumbbell": _dumbbell, "kettlebell": _kettlebell, "band": _band,
-        "cable": _cable, "pad": _pad}
+        "cable": _cable, "pad": _pad, "pendulum": _pendulum}
 
 
 def _rect(left, bottom, right, top, cls="fig-k fig-surface", width=3) -> str:
@@ -368,6 +391,8 @@ def surfaces(pose: dict, frames) -> str:
                 x = p["pelvis"][0]
                 out.append(_rect(x - 32, top, x + 32, p["shoulder"][1] + 8) + _rect(x - 36, top - 10, x + 36, top)
                            + _rect(x - 7, 4, x + 7, top - 10) + _rect(x - 32, 0, x + 32, 4))
+        elif place.surface == "pad" and contact.get("edge") == "hips":
+            out.append(_reverse_hyper(start.points, left, right, top))
         elif place.surface == "pad" and contact["part"].endswith("thigh") and pose["view"] == "side":
             out.append(_incline(start.points, contact["part"].partition("-")[0]))
         else:  # a box or step, a kneeling pad
@@ -382,6 +407,19 @@ def _mat(frames) -> str:
     half, middle = (max(xs) - min(xs)) / 2 + 14, (max(xs) + min(xs)) / 2
     corners = [(middle - half, 0.0), (middle - half * 0.8, far), (middle + half * 0.8, far), (middle + half, 0.0)]
     return f'<path class="fig-k fig-surface" d="M{"L".join(_pt(c) for c in corners)}Z" stroke-width="2"/>'
+
+
+def _reverse_hyper(p, left: float, right: float, top: float) -> str:
+    """A reverse hyperextension: a high pad that ends at the hips on a frame, and the handles where
+    the hands reach past its far end."""
+    ahead = 1 if p["shoulder"][0] >= p["pelvis"][0] else -1
+    far = right if ahead > 0 else left
+    post = far - ahead * 12
+    hands = _mid(p["left-hand"], p["right-hand"])
+    grip = (hands[0], 0.0)
+    return (_line([(post, 0), (post, top - 8)], "fig-k", 5) + _line([(left - 30, 1.5), (right + 10, 1.5)], "fig-k", 4)
+            + _line([grip, hands], "fig-k", 4) + _line([(far, top - 8), (hands[0], top - 8)], "fig-k", 4)
+            + _rect(left, top - 9, right, top, "fig-k fig-surface", 2) + _dot(hands, 3, "fig-kf"))
 
 
 def _incline(p, side: str) -> str:
@@ -597,7 +635,8 @@ def describe(atlas, exercise: dict) -> str:
             "feet": "beyond the feet and a little above, lying on the back"}
     parts = [f"Drawn from {seen[pose['view']]}."]
     def resting(contacts):
-        return "; ".join(f"{c['part'].replace('-', ' ')} on the {c['surface']}" for c in contacts)
+        return "; ".join(f"{c['part'].replace('-', ' ')} on {'a slider on ' if c.get('slides') else ''}the {c['surface']}"
+                         f"{', whose end is at the hips' if c.get('edge') else ''}" for c in contacts)
 
     for name in figure.KEY_ORDER:
         if name in pose["poses"]:

@@ -332,6 +332,12 @@ def places(pose_data: dict, drawn: list[Frame]) -> dict[str, Place]:
                 left, right = min(xs) - 34, min(xs) + 4
             if surface == "ball":
                 left, right = sum(xs) / len(xs) - top / 2, sum(xs) / len(xs) + top / 2
+            if contact.get("edge") == "hips":  # the pad stops at the hips: a thigh hanging straight down clears it
+                pelvis, shoulder = frame.points["pelvis"][0], frame.points["shoulder"][0]
+                if shoulder >= pelvis:
+                    left = pelvis + RADIUS["thigh"]
+                else:
+                    right = pelvis - RADIUS["thigh"]
             found[surface] = Place(surface, key, i, top, (left, -50.0 if surface == "floor" else 0.0, right, top))
     return found
 

@@ -3,14 +3,16 @@
 - A801 a joint angle is outside the normal range of motion (AAOS values, via Norkin & White,
   plus the atlas's own allowance: see figure.ALLOWANCE);
 - A802 a contact is not held: a planted foot lifts or sinks, the back leaves the bench;
-- A803 a contact slides along its surface (a ball may roll);
+- A803 a contact slides along its surface (a ball may roll; a contact declared `slides: true`,
+  on a slider or towel, may slide);
 - A804 a part of the body (any of its capsules: head, trunk, limbs, hands, feet) or of the
   equipment is below the floor;
 - A805 in a barbell hinge or squat the bar is not over the middle of the foot;
 - A806 a pose gives the limbs of one side only;
 - A807 a surface the figure rests on would have an impossible height;
 - A808 a hand lets go of what both hands hold (a bar, a kettlebell, a cable handle);
-- A809 a part of the body is inside a bench, box, seat, pad, ball or wall it does not rest on;
+- A809 a part of the body is inside a bench, box, seat, pad, ball or wall it does not rest on
+  (each is a box of its own size: a pad declared `edge: hips` ends at the hips, so legs may hang past it);
 - A810 the centre of mass of body and load is not over the base of support, and nothing holds
   the figure (a machine's pad or sled, a wall);
 - A811 a part said to rest on a surface does not touch it;
@@ -163,7 +165,7 @@ def _check_held(pose: dict, frame, before, k: int, key: str, places: dict, at) -
                        distance=_num(abs(gap)), verb="leaves" if gap > 0 else "sinks into")
             along = 1 if place.surface == "wall" else 0
             slide = abs(frame.points[name][along] - before.points[name][along])
-            if contact["surface"] not in figure.ROLLS and slide > SLIDE_TOLERANCE:
+            if contact["surface"] not in figure.ROLLS and not contact.get("slides") and slide > SLIDE_TOLERANCE:
                 at.add(("poses", key), "A803", pose=key, part=_part(name), surface=contact["surface"], distance=_num(slide))
 
 
