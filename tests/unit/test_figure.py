@@ -302,3 +302,10 @@ def test_a_pelvis_tilted_beyond_its_range_is_reported():
     problems = Problems()
     physics.check(exercise, {}, _Doc(), problems)
     assert any(p.code == "A801" and "pelvis" in p.message for p in problems), problems.report()
+
+
+def test_the_text_alternative_names_a_pelvic_tilt_and_which_hip_is_higher():
+    poses = _exercise("pelvic-drop")["pose"]["poses"]
+    assert "pelvis tilted 15°, right hip higher" in drawing.describe_pose(poses["middle"], "front")
+    assert "pelvis tilted 10°, left hip higher" in drawing.describe_pose(poses["end"], "front")
+    assert "pelvis" not in drawing.describe_pose(poses["start"], "front")
