@@ -28,6 +28,7 @@ NO_SOURCE_PROGRAMMING = {
     "goblet-squat", "cable-kickback", "single-leg-box-squat", "quadruped-hip-extension",
     "frog-pump", "b-stance-hip-thrust", "kettlebell-deadlift",
     "reverse-hyperextension", "sliding-leg-curl",
+    "front-plank-hip-extension", "prone-hip-extension", "pelvic-drop",
 }
 
 # Every exercise the five articles name (issue: "at least 35 files").

@@ -296,3 +296,38 @@ def test_a_frog_pump_whose_back_leaves_the_floor_is_reported():
     problems = Problems()
     physics.check(exercise, {}, _Doc(), problems)
     assert any(p.code == "A811" and "upper back" in p.message for p in problems), problems.report()
+def test_a_pelvic_drop_tilts_the_pelvis_under_a_level_trunk_and_keeps_the_foot_flat_on_its_step():
+    frames = figure.frames(_exercise("pelvic-drop")["pose"])
+    keyed = {f.label: f.points for f in frames if not f.label.startswith("between")}
+    for label, points in keyed.items():
+        assert points["left-shoulder"][1] == pytest.approx(points["right-shoulder"][1], abs=0.5), label  # the trunk stays upright
+        assert points["right-heel"][1] == pytest.approx(points["right-toe"][1], abs=0.5), label  # the stance foot stays flat
+    start, drop, hike = keyed["start"], keyed["middle"], keyed["end"]
+    assert drop["left-hip"][1] < drop["right-hip"][1] - 3 and hike["left-hip"][1] > hike["right-hip"][1] + 3
+    # the free foot sinks below the step in the drop and rises above it in the hike
+    assert drop["left-heel"][1] < start["left-heel"][1] - 2 < hike["left-heel"][1] - 4
+
+
+def test_a_pelvic_tilt_moves_only_the_legs_and_is_ignored_in_the_side_view():
+    level = figure.kinematics("front", {"trunk": 0, "both": {}})
+    tilted = figure.kinematics("front", {"trunk": 0, "pelvis": 10, "both": {}})
+    assert tilted["left-hip"][1] > level["left-hip"][1] and tilted["right-hip"][1] < level["right-hip"][1]
+    assert tilted["head"] == level["head"] and tilted["left-shoulder"] == level["left-shoulder"]
+    assert figure.kinematics("side", {"trunk": 0, "pelvis": 10, "both": {}}) == figure.kinematics("side", {"trunk": 0, "both": {}})
+    blended = figure._blend({"trunk": 0, "pelvis": -10, "both": {}}, {"trunk": 0, "both": {}}, 0.5)
+    assert blended["pelvis"] == pytest.approx(-5)
+
+
+def test_a_pelvis_tilted_beyond_its_range_is_reported():
+    exercise = copy.deepcopy(_exercise("pelvic-drop"))
+    exercise["pose"]["poses"]["middle"]["pelvis"] = -40
+    problems = Problems()
+    physics.check(exercise, {}, _Doc(), problems)
+    assert any(p.code == "A801" and "pelvis" in p.message for p in problems), problems.report()
+
+
+def test_the_text_alternative_names_a_pelvic_tilt_and_which_hip_is_higher():
+    poses = _exercise("pelvic-drop")["pose"]["poses"]
+    assert "pelvis tilted 15°, right hip higher" in drawing.describe_pose(poses["middle"], "front")
+    assert "pelvis tilted 10°, left hip higher" in drawing.describe_pose(poses["end"], "front")
+    assert "pelvis" not in drawing.describe_pose(poses["start"], "front")

@@ -615,8 +615,15 @@ JOINT_WORDS = (("hip", "hip", "bent", "extended"), ("knee", "knee", "bent", ""),
                ("hip_abduction", "thigh", "out to the side", ""), ("shoulder", "arm", "raised", "back"))
 
 
+def _pelvis_words(pose: dict, view: str) -> str:
+    tilt = round(pose.get("pelvis", 0) / 5) * 5
+    if view == "side" or not tilt:
+        return ""
+    return f"pelvis tilted {abs(tilt)}°, {'left' if tilt > 0 else 'right'} hip higher"
+
+
 def describe_pose(pose: dict, view: str) -> str:
-    words = [_trunk_words(pose["trunk"], view)]
+    words = [_trunk_words(pose["trunk"], view), _pelvis_words(pose, view)]
     for joint, noun, bent, other in JOINT_WORDS:
         left, right = figure.limb_angles(pose, "left"), figure.limb_angles(pose, "right")
         same = round(left[joint] / 5) == round(right[joint] / 5)

@@ -18,8 +18,9 @@ The feet view (a lift lying on the back whose knees open: a frog pump) is posed 
 side model; only the drawing opens the thighs by `hip_abduction` and looks up the body from beyond
 the feet (drawing.py).
 
-The front view shows the frontal plane from behind (so the glutes show): `trunk` tilts the trunk sideways, `hip_abduction` and `shoulder_abduction`
-open the limbs sideways, and `hip` and `knee` flexion only foreshorten the thigh and shank.
+The front view shows the frontal plane from behind (so the glutes show): `trunk` tilts the trunk sideways, `pelvis`
+tilts the pelvis (and the legs that hang from it) sideways against the trunk, as in a hip hike, `hip_abduction` and
+`shoulder_abduction` open the limbs sideways, and `hip` and `knee` flexion only foreshorten the thigh and shank.
 
 Forward kinematics runs from the pelvis. The key poses come in KEY_ORDER; each rests on the
 figure's `rests_on`, or on its own list when a foot lifts or steps. The first contact places
@@ -62,6 +63,7 @@ JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow", "hip_abduction", "shoulde
 NORMAL_RANGE = {
     "hip": (-30, 120), "knee": (0, 135), "ankle": (-50, 20), "shoulder": (-60, 180), "elbow": (0, 150),
     "hip_abduction": (-30, 45), "shoulder_abduction": (0, 180), "neck": (-45, 45),
+    "pelvis": (-20, 20),  # the atlas's own bound on a sideways pelvic tilt against the trunk (a hip hike or drop)
 }
 # the atlas's own allowance beyond them: the model's hip angle includes the lumbar spine and
 # pelvis, and a loaded ankle bends further than the unloaded goniometer reading
@@ -114,9 +116,11 @@ def _side_arm(points, side, trunk, a):
     points[f"{side}-hand"] = _step(points[f"{side}-wrist"], upper - a["elbow"], L["hand"] * 0.5)
 
 
-def _front_leg(points, side, trunk, a, whole=False):
+def _front_leg(points, side, trunk, a, whole=False, level=None):
     """`whole`: the thigh by its true projection on the frontal plane (seen from above, a clamshell),
-    as it always is from a hip flexion of SEATED_HIP on (sitting, the thigh points at the viewer)."""
+    as it always is from a hip flexion of SEATED_HIP on (sitting, the thigh points at the viewer).
+    `trunk` here is the pelvis's line: the legs hang from the pelvis, tilted or not; the feet keep the
+    trunk's line (`level`), so a foot stays flat on its step while the pelvis tilts above it."""
     sign = -1 if side == "left" else 1  # seen from behind: the figure's left is on the viewer's left
     hip = _step(points["pelvis"], trunk + 90 * sign, L["hip_width"] * 0.27)
     direction = opened = trunk + 180 - sign * a["hip_abduction"]
@@ -136,9 +140,10 @@ def _front_leg(points, side, trunk, a, whole=False):
     if whole and a["hip_abduction"] > 0:  # the foot stays by the other one (the hinge of the clam): where it is with the knees together
         closed = L["thigh"] * max(math.cos(math.radians(a["hip"])), 0.35) + shank
         ankle = points[f"{side}-ankle"] = _step(hip, trunk + 180, closed)
-    sole = _step(ankle, trunk + 180, L["ankle_height"])
-    points[f"{side}-heel"] = _step(sole, trunk - 90 * sign, 0.03 * HEIGHT)
-    points[f"{side}-toe"] = _step(sole, trunk + 90 * sign, 0.05 * HEIGHT)
+    level = trunk if level is None else level
+    sole = _step(ankle, level + 180, L["ankle_height"])
+    points[f"{side}-heel"] = _step(sole, level - 90 * sign, 0.03 * HEIGHT)
+    points[f"{side}-toe"] = _step(sole, level + 90 * sign, 0.05 * HEIGHT)
 
 
 def _front_arm(points, side, trunk, a):
@@ -159,10 +164,13 @@ def kinematics(view: str, pose: dict) -> dict:
     points["head"] = _step(points["neck"], trunk + float(pose.get("neck", 0.0)), L["head"] * 0.5)
     points["upper-back"] = _step(points["pelvis"], trunk, L["trunk"] * 0.8)
     leg, arm = (_side_leg, _side_arm) if view in SIDE_MODEL else (_front_leg, _front_arm)
+    pelvis = trunk if view in SIDE_MODEL else trunk + float(pose.get("pelvis", 0.0))  # a sideways tilt: seen from behind only
     for side in SIDES:
         angles = limb_angles(pose, side)
         if view == "above":
-            leg(points, side, trunk, angles, whole=True)
+            leg(points, side, pelvis, angles, whole=True, level=trunk)
+        elif view == "front":
+            leg(points, side, pelvis, angles, level=trunk)
         else:
             leg(points, side, trunk, angles)
         arm(points, side, trunk, angles)
@@ -196,8 +204,9 @@ def interpolate(poses: dict) -> list[tuple[str, dict]]:
 
 
 def _blend(a: dict, b: dict, u: float) -> dict:
-    blended = {"trunk": a["trunk"] + (b["trunk"] - a["trunk"]) * u,
-               "neck": a.get("neck", 0.0) + (b.get("neck", 0.0) - a.get("neck", 0.0)) * u}
+    blended = {"trunk": a["trunk"] + (b["trunk"] - a["trunk"]) * u}
+    for key in ("neck", "pelvis"):
+        blended[key] = a.get(key, 0.0) + (b.get(key, 0.0) - a.get(key, 0.0)) * u
     for side in SIDES:
         one, two = limb_angles(a, side), limb_angles(b, side)
         blended[side] = {j: one[j] + (two[j] - one[j]) * u for j in JOINTS}

@@ -90,11 +90,12 @@ def _check_sides(pose: dict, at) -> bool:
 def _check_ranges(pose: dict, at) -> bool:
     ok = True
     for name, angles in pose["poses"].items():
-        low, high = NORMAL_RANGE["neck"]
-        if not low - ALLOWANCE <= angles.get("neck", 0) <= high + ALLOWANCE:
-            at.add(("poses", name, "neck"), "A801", pose=name, joint="neck", angle=_num(angles["neck"]),
-                   low=_num(low - ALLOWANCE), high=_num(high + ALLOWANCE))
-            ok = False
+        for joint in ("neck", "pelvis"):
+            low, high = NORMAL_RANGE[joint]
+            if not low - ALLOWANCE <= angles.get(joint, 0) <= high + ALLOWANCE:
+                at.add(("poses", name, joint), "A801", pose=name, joint=joint, angle=_num(angles[joint]),
+                       low=_num(low - ALLOWANCE), high=_num(high + ALLOWANCE))
+                ok = False
         for limb in ("both", *SIDES):
             for joint, value in angles.get(limb, {}).items():
                 low, high = NORMAL_RANGE[joint]
