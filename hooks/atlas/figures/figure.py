@@ -434,6 +434,9 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         if view == "side" else points["shoulder"],
         "hips": lambda: _on_hips(points, trunk) if view == "side" else points["pelvis"],
         "chest": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.75), trunk + 90, 16.0),
+        # a front squat's rack: across the front of the shoulders, the mirror of a bar on the back
+        "shoulders": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.95), trunk + 90, RADIUS["trunk"] + BAR_RADIUS)
+        if view == "side" else points["shoulder"],
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
         "feet": lambda: _mid(points["left-toe"], points["right-toe"]),

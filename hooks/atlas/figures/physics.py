@@ -259,7 +259,7 @@ def _check_balance(pose: dict, frame, key: str, resting: list[dict], at) -> None
 # where each load must stay clear of the body: a bar on the back is beside the arms that hold it,
 # dumbbells and a trap bar's handles hang beside the legs, so only what they would pass through
 LOAD_CLEAR = {"back": ("trunk", "neck", "head"), "hips": ("trunk", "neck", "head", "thigh"),
-              "chest": ("neck", "head", "thigh")}
+              "chest": ("neck", "head", "thigh"), "shoulders": ("trunk", "neck", "head")}
 
 
 def _check_load(pose: dict, frame, key: str, at) -> None:
