@@ -247,6 +247,15 @@ def test_a_front_squat_racks_the_bar_in_front_of_the_shoulders_and_a_back_squat_
     assert 0 <= front_drop < 8  # on the shoulders, not at the chin or the chest
 
 
+def test_a_contact_can_set_the_height_of_a_low_step():
+    pose = _exercise("forward-step-down")["pose"]
+    frames = figure.frames(pose)
+    step = figure.places(pose, frames)["box"]
+    assert step.top == pose["rests_on"][0]["height"] == 15  # not a box's usual 45 cm
+    heel = frames[-1].points["right-heel"]
+    assert heel[1] < physics.CONTACT_TOLERANCE and heel[0] > step.box[2]  # the free heel taps the floor in front of the step
+
+
 def test_a_plate_in_the_hands_is_drawn_behind_the_legs_in_the_side_view():
     pose = _exercise("romanian-deadlift")["pose"]
     group = drawing.frame_group(figure.frames(pose)[-1], pose, [])

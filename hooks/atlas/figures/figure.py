@@ -237,7 +237,8 @@ def place(points: dict, contact: dict, anchor=None) -> tuple[dict, tuple]:
     xs = [points[name][0] for name, _ in touching]
     low = min(points[name][1] - r for name, r in touching)
     if anchor is None:
-        anchor = (0.0, float(SURFACES[contact["surface"]][0]))
+        # a contact may say how high its surface is (a low step); otherwise the usual height
+        anchor = (0.0, float(contact.get("height", SURFACES[contact["surface"]][0])))
     dx, dy = anchor[0] - sum(xs) / len(xs), anchor[1] - low
     return {name: (x + dx, y + dy) for name, (x, y) in points.items()}, anchor
 
