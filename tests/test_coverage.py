@@ -26,6 +26,7 @@ NO_SOURCE_PROGRAMMING = {
     "glute-ham-raise", "side-lying-hip-abduction", "sumo-deadlift", "single-leg-hip-thrust",
     "side-plank-hip-abduction", "rear-foot-elevated-split-squat", "copenhagen-plank", "lateral-step-up",
     "goblet-squat", "cable-kickback", "single-leg-box-squat", "quadruped-hip-extension",
+    "forward-step-down", "lateral-lunge", "front-squat",
 }
 
 # Every exercise the five articles name (issue: "at least 35 files").
