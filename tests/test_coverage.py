@@ -29,6 +29,7 @@ NO_SOURCE_PROGRAMMING = {
     "frog-pump", "b-stance-hip-thrust", "kettlebell-deadlift",
     "reverse-hyperextension", "sliding-leg-curl",
     "front-plank-hip-extension", "prone-hip-extension", "pelvic-drop",
+    "forward-step-down", "lateral-lunge", "front-squat",
 }
 
 # Every exercise the five articles name (issue: "at least 35 files").

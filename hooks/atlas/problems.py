@@ -186,6 +186,9 @@ CODES = {
     "A813": Code("key poses share no contact",
                  "poses '{before}' and '{after}' share no contact, so the figure would jump between them; keep one "
                  "part on its surface from one to the next (a lifted foot needs the other one down)"),
+    "A814": Code("a height given where it cannot apply",
+                 "the {surface} under the {part} gets its height from the pose that first places it there, so "
+                 "'height' here has no effect; give it on the first contact of the first key pose, or remove it"),
     "A840": Code("a pose holds equipment the exercise does not use",
                  "the pose draws a {item}, which is not in this exercise's equipment ({equipment}); add it to "
                  "'equipment' or draw what the exercise uses"),

@@ -235,6 +235,27 @@ def test_a_stiff_leg_deadlift_keeps_straighter_knees_and_lowers_the_bar_further_
     assert sldl_bar - figure.PLATE_RADIUS < 3  # the plates come down to the floor
 
 
+def test_a_front_squat_racks_the_bar_in_front_of_the_shoulders_and_a_back_squat_behind_them():
+    def bar_from_shoulder(eid, at):
+        pose = _exercise(eid)["pose"]
+        points = figure.frames(pose)[-1].points
+        bar = figure.equipment_at(points, at)
+        return bar[0] - points["shoulder"][0], points["shoulder"][1] - bar[1]
+    front_x, front_drop = bar_from_shoulder("front-squat", "shoulders")
+    back_x, _ = bar_from_shoulder("barbell-back-squat", "back")
+    assert front_x > figure.RADIUS["trunk"] and back_x < 0  # a reader tells them apart by where the plate is
+    assert 0 <= front_drop < 8  # on the shoulders, not at the chin or the chest
+
+
+def test_a_contact_can_set_the_height_of_a_low_step():
+    pose = _exercise("forward-step-down")["pose"]
+    frames = figure.frames(pose)
+    step = figure.places(pose, frames)["box"]
+    assert step.top == pose["rests_on"][0]["height"] == 15  # not a box's usual 45 cm
+    heel = frames[-1].points["right-heel"]
+    assert heel[1] < physics.CONTACT_TOLERANCE and heel[0] > step.box[2]  # the free heel taps the floor in front of the step
+
+
 def test_a_plate_in_the_hands_is_drawn_behind_the_legs_in_the_side_view():
     pose = _exercise("romanian-deadlift")["pose"]
     group = drawing.frame_group(figure.frames(pose)[-1], pose, [])

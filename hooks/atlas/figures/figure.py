@@ -251,7 +251,8 @@ def place(points: dict, contact: dict, anchor=None) -> tuple[dict, tuple]:
     xs = [points[name][0] for name, _ in touching]
     low = min(points[name][1] - r for name, r in touching)
     if anchor is None:
-        anchor = (0.0, float(SURFACES[contact["surface"]][0]))
+        # a contact may say how high its surface is (a low step); otherwise the usual height
+        anchor = (0.0, float(contact.get("height", SURFACES[contact["surface"]][0])))
     dx, dy = anchor[0] - sum(xs) / len(xs), anchor[1] - low
     return {name: (x + dx, y + dy) for name, (x, y) in points.items()}, anchor
 
@@ -454,6 +455,9 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         if view in SIDE_MODEL else points["shoulder"],
         "hips": lambda: _on_hips(points, trunk) if view in SIDE_MODEL else points["pelvis"],
         "chest": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.75), trunk + 90, 16.0),
+        # a front squat's rack: across the front of the shoulders, the mirror of a bar on the back
+        "shoulders": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.95), trunk + 90, RADIUS["trunk"] + BAR_RADIUS)
+        if view == "side" else points["shoulder"],
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
         "feet": lambda: _mid(points["left-toe"], points["right-toe"]),

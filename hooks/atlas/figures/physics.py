@@ -17,7 +17,8 @@
   the figure (a machine's pad or sled, a wall);
 - A811 a part said to rest on a surface does not touch it;
 - A812 the load (a bar on the back or hips, a barbell in the hands) passes through the body;
-- A813 two key poses in a row share no contact: the figure would jump.
+- A813 two key poses in a row share no contact: the figure would jump;
+- A814 a contact gives a surface `height` that cannot apply (only the contact that places the figure sets it).
 Frames between the key poses are checked too, against the key pose that follows them.
 """
 from __future__ import annotations
@@ -123,7 +124,16 @@ def _contact_path(pose: dict, key: str, i: int, field: str = "surface") -> tuple
 
 
 def _check_surfaces(pose: dict, places: dict, at) -> None:
-    """The height of each surface, where the first key pose that names it puts it."""
+    """The height of each surface, where the first key pose that names it puts it; a `height` only
+    places the figure from its first contact, so anywhere else it would be silently ignored."""
+    first = figure.key_names(pose["poses"])[0]
+    lists = [(None, pose["rests_on"])] + [(key, p["rests_on"]) for key, p in pose["poses"].items() if "rests_on" in p]
+    for key, contacts in lists:
+        for i, contact in enumerate(contacts):
+            root = i == 0 and (key == first or (key is None and "rests_on" not in pose["poses"][first]))
+            if "height" in contact and not root:
+                path = ("poses", key, "rests_on", i, "height") if key else ("rests_on", i, "height")
+                at.add(path, "A814", surface=contact["surface"], part=_part(contact["part"]))
     for place in places.values():
         _, low, high = SURFACES[place.surface]
         if place.surface not in ("floor", "wall") and not low <= place.top <= high:
@@ -262,7 +272,7 @@ def _check_balance(pose: dict, frame, key: str, resting: list[dict], at) -> None
 # where each load must stay clear of the body: a bar on the back is beside the arms that hold it,
 # dumbbells and a trap bar's handles hang beside the legs, so only what they would pass through
 LOAD_CLEAR = {"back": ("trunk", "neck", "head"), "hips": ("trunk", "neck", "head", "thigh"),
-              "chest": ("neck", "head", "thigh")}
+              "chest": ("neck", "head", "thigh"), "shoulders": ("trunk", "neck", "head")}
 
 
 def _check_load(pose: dict, frame, key: str, at) -> None:
