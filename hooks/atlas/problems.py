@@ -59,6 +59,7 @@ CODES = {
     "A119": Code("too many items in one list", "{where} has {count} items; the limit is {limit}"),
     "A120": Code("front matter names a template that does not exist",
                  "template '{name}' does not exist{suggestion}; use one of: {options}"),
+    "A121": Code("a retired file in data/", "{name} is no longer read: {why}; delete it"),
     # shape (JSON Schema)
     "A201": Code("unknown key", "unknown key '{key}'{suggestion}; allowed here: {allowed}"),
     "A202": Code("missing required key", "missing required key '{key}'{inside}"),
@@ -212,8 +213,6 @@ CODES = {
     "A907": Code("an exercise without research",
                  "exercise '{id}' cites no study with a pinpoint; cite a study of it or of a close variant, or "
                  "record what was searched under research (searched, found: none)"),
-    "A908": Code("a stale entry in the evidence allowlist",
-                 "allowlist entry {what} matches no problem any more; remove it (the list only shrinks)"),
 }
 
 _OFFERED = {"allowed", "options", "types", "kinds", "fields", "fix", "actions", "equipment", "cycle", "suggestion"}
