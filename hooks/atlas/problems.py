@@ -187,6 +187,9 @@ CODES = {
     "A813": Code("key poses share no contact",
                  "poses '{before}' and '{after}' share no contact, so the figure would jump between them; keep one "
                  "part on its surface from one to the next (a lifted foot needs the other one down)"),
+    "A814": Code("arm angles the figure does not use (warning)",
+                 "pose '{pose}': the arms hold the {item} on the {at}, and the side view draws them to it, so "
+                 "{joints} under {limb} are not used; leave them out", warning=True),
     "A840": Code("a pose holds equipment the exercise does not use",
                  "the pose draws a {item}, which is not in this exercise's equipment ({equipment}); add it to "
                  "'equipment' or draw what the exercise uses"),
