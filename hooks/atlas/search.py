@@ -39,7 +39,7 @@ from pathlib import Path
 
 SKIP = {"404.html", "offline/index.html"}
 FOLDER = "search"
-PAGES_PER_WORD = 40     # a query shows 8 at first, the rest on "Show all"; pages named by the word come on top
+PAGES_PER_WORD = 40     # a query shows 8 at first, the rest on "Show all"; pages named by the word are kept beyond it
 NAME_WORDS = 3000       # words.txt: the most important words of names and aliases, at most this many
 SUMMARY_CHARS = 110
 WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
