@@ -39,11 +39,6 @@ def make_project(dest: Path, exercises: int) -> None:
         base.pop("aliases", None)
         base.pop("variations", None)
         (folder / f"{base['id']}.yaml").write_text(yaml.safe_dump(base, sort_keys=False, allow_unicode=True))
-    if exercises > len(real):  # the copies have their originals' evidence gaps, under new file names
-        sys.path.insert(0, str(ROOT / "hooks"))
-        from atlas.evidence.checks import ALLOWLIST, allowlist_of_gaps
-
-        (dest / ALLOWLIST).write_text(allowlist_of_gaps(dest), encoding="utf-8")
 
 
 def measure(exercises: int) -> dict:

@@ -108,15 +108,6 @@ def _bench_scale():
 bench_scale = _bench_scale()
 
 
-def tolerate_evidence_gaps(project: Path) -> None:
-    """Set a copied project's evidence allowlist to the A901 and A907 problems it has now: for tests
-    that change the real data for another purpose (a rename, a copied exercise), where the list,
-    keyed by file, would otherwise go stale or miss the new file."""
-    from atlas.evidence.checks import ALLOWLIST, allowlist_of_gaps
-
-    (project / ALLOWLIST).write_text(allowlist_of_gaps(project), encoding="utf-8")
-
-
 def copy_real_project(dest: Path) -> Path:
     """The real project's sources (data, pages, theme, bibliography), as the benchmark copies them."""
     bench_scale.make_project(dest, 0)

@@ -87,7 +87,7 @@ def test_exercise_has_programming_unless_no_source_gives_it(eid):
         assert has_programming, f"{eid} needs a programming entry from a source"
 
 
-def test_the_allowlist_names_only_real_exercises():
+def test_the_exercises_without_programming_are_real_exercises():
     assert NO_SOURCE_PROGRAMMING <= set(EXERCISES)
 
 

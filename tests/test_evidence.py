@@ -42,6 +42,29 @@ def test_a_study_has_its_page_with_what_it_did_and_found(site):
     assert 'href="https://pmc.ncbi.nlm.nih.gov/articles/PMC0000001/"' in raw
 
 
+def test_a_study_page_is_titled_as_a_scientist_cites_it_with_its_title_below(site):
+    from atlas import search
+
+    for key, label, title in [
+        ("sample2020bridge", "Sample et al. (2020)",
+         "Gluteus maximus activity in the bridge and the hip thrust (a sample study of the test fixtures)"),
+        ("sample2021thrust", "Trial & Sample (2021)", None),
+    ]:
+        raw = (site / "references" / key / "index.html").read_text()
+        page = htmlscan.read(site / "references" / key / "index.html")
+        assert page.find("title")[0].text == f"{label} - Glute & Hamstring Atlas"
+        assert page.find("h1")[0].text.rstrip("¶") == label
+        subtitle = page.by_class("study__subtitle")
+        assert len(subtitle) == 1 and (title is None or subtitle[0].text == title)
+        assert raw.index("study__subtitle") < raw.index("study__question") < raw.index('id="participants"')
+        # the search lists the page under the same name, its title as the line below
+        shard = json.loads((site / "search" / f"{search.words(label)[0][:2]}.json").read_text())
+        entry = next(p for p in shard["pages"].values() if p[1] == f"references/{key}/")
+        assert entry[0] == label and entry[2].startswith(subtitle[0].text[:60])
+    question = htmlscan.read(site / "references" / "sample2020bridge" / "index.html").by_class("study__question")[0]
+    assert " ".join(question.text.split()) == "The question: Is the gluteus maximus more active in the hip thrust than in the bridge?"
+
+
 def test_a_study_page_lists_every_statement_citing_it_with_its_section(site):
     raw = (site / "references" / "sample2020bridge" / "index.html").read_text()
     cited = raw[raw.index('id="cited"'):]

@@ -8,7 +8,7 @@ import htmlscan
 import pytest
 from atlas.ledger import read, redirects, site_pages
 from atlas.urls import page_url, slug
-from conftest import BIN, ROOT, copy_real_project, mkdocs_build, project_atlas, run, tolerate_evidence_gaps
+from conftest import BIN, ROOT, copy_real_project, mkdocs_build, project_atlas, run
 
 ATLAS = project_atlas()
 
@@ -70,7 +70,6 @@ def test_a_rename_that_keeps_its_former_id_keeps_every_link(tmp_path):
     old.unlink()
     question = project / "data" / "questions" / "kettlebell-swing-style.yaml"  # data names the current id
     question.write_text(question.read_text().replace("[kettlebell-swing]", "[russian-kettlebell-swing]"))
-    tolerate_evidence_gaps(project)  # the evidence allowlist names files: follow the rename
     result = check(project)
     assert result.returncode == 0, result.stderr  # every section URL of the old page still resolves
     assert redirects(atlas.build(project).atlas)["exercises/kettlebell-swing.md"] == "exercises/russian-kettlebell-swing.md"
@@ -86,7 +85,6 @@ def test_ledger_appends_the_urls_a_change_adds(tmp_path):
     (project / "data" / "exercises" / "kettlebell-swing-2.yaml").write_text(
         source.replace("id: kettlebell-swing", "id: kettlebell-swing-2").replace("name: Kettlebell swing", "name: Kettlebell swing two")
         .replace(re.search(r"aliases: .*\n", source).group(0), ""))
-    tolerate_evidence_gaps(project)  # the copy has the evidence of the original, or its gaps
     before = (project / "data" / "published-urls.txt").read_text()
     result = run(str(BIN / "atlas"), "--root", str(project), "ledger")
     assert result.returncode == 0 and result.stdout.startswith("9 new URL(s)")

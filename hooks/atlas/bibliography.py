@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +121,7 @@ class Bibliography:
     readable: bool = True  # False when the file could not be read whole: its keys are then not known
     _html: dict = field(default_factory=dict)
     _text: dict = field(default_factory=dict)
+    _cited_as: dict = field(default_factory=dict)
 
     def __contains__(self, key) -> bool:
         return key in self.entries
@@ -167,18 +169,34 @@ class Bibliography:
             self._format_all()
         return self._text[key]
 
-    def short(self, key) -> str:
-        """'Maeo et al. 2021', 'Maeo and Kanehisa 2021', or the title's first four words when there is
-        no author: a citation a printed handout can carry where its numbered markers are left out."""
+    def _who(self, key, both: str) -> str:
+        """'Maeo', 'Maeo<both>Kanehisa', 'Maeo et al.', or the title's first four words when there is no author."""
         entry = self.entries[key]
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         names = [self.text_of(" ".join(p.prelast_names + p.last_names)) or self.text_of(str(p)) for p in people]
         words = self.text_of(entry.fields.get("title", key)).strip("[]").split()
         title = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
-        who = (names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2
-               else f"{names[0]} et al." if names else title)
-        year = entry.fields.get("year", "")
-        return f"{who} {year}".strip()
+        return (names[0] if len(names) == 1 else f"{names[0]}{both}{names[1]}" if len(names) == 2
+                else f"{names[0]} et al." if names else title)
+
+    def short(self, key) -> str:
+        """'Maeo et al. 2021', 'Maeo and Kanehisa 2021': a citation a printed handout can carry where its
+        numbered markers are left out."""
+        return f"{self._who(key, ' and ')} {self.entries[key].fields.get('year', '')}".strip()
+
+    def cited_as(self, key) -> str:
+        """'Maeo (2021)', 'Maeo & Kanehisa (2021)', 'Maeo et al. (2021)': a study's name as a scientist
+        cites it (its page's title). Sources that would read the same take a letter after the year
+        (2017a, 2017b) in the order of their titles, across the whole bibliography."""
+        if not self._cited_as:
+            same = defaultdict(list)  # (who, year) -> keys
+            for k, entry in self.entries.items():
+                same[(self._who(k, " & "), entry.fields.get("year", "n.d."))].append(k)
+            for (who, year), keys in same.items():
+                keys.sort(key=lambda k: (self.title(k).lower(), k))
+                for i, k in enumerate(keys):
+                    self._cited_as[k] = f"{who} ({year}{_letter(i) if len(keys) > 1 else ''})"
+        return self._cited_as[key]
 
     def title(self, key) -> str:
         return self.text_of(self.entries[key].fields.get("title", key))
@@ -219,6 +237,11 @@ class Bibliography:
                 continue
             self._html[key] = formatted.text.render(html_backend)
             self._text[key] = formatted.text.render(text_backend)
+
+
+def _letter(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa': the letter after the year of the n-th source that reads the same."""
+    return (_letter(n // 26 - 1) if n >= 26 else "") + chr(ord("a") + n % 26)
 
 
 def load(path: Path, problems: Problems) -> Bibliography:

@@ -10,7 +10,7 @@
   job is turning it inward, is no target there. Stretches are exempt: they lengthen their targets.
 - A cue, mistake or evidence text that names a muscle names one the exercise lists (A410).
 - Every muscle has a region on the body map, or maps show it nowhere (A701, a warning).
-- The figure's pose obeys physics (A801-A814, in physics.py).
+- The figure's pose obeys physics (A801-A815, in physics.py).
 """
 from __future__ import annotations
 

@@ -93,7 +93,7 @@ PAGE_KINDS = tuple(kind for kind in KINDS if kind.has_pages)
 FOLDER_KINDS = tuple(kind for kind in KINDS if kind.folder)
 FILE_KINDS = tuple(kind for kind in KINDS if kind.file)
 # schema files that are not a kind's own: shared definitions, and the format we export to
-EXTRA_SCHEMAS = ("common", "free-exercise-db", "evidence-allowlist")
+EXTRA_SCHEMAS = ("common", "free-exercise-db")
 SCHEMAS = tuple(dict.fromkeys([*EXTRA_SCHEMAS[:1], *(kind.schema for kind in KINDS), *EXTRA_SCHEMAS[1:]]))
 
 

@@ -59,6 +59,7 @@ CODES = {
     "A119": Code("too many items in one list", "{where} has {count} items; the limit is {limit}"),
     "A120": Code("front matter names a template that does not exist",
                  "template '{name}' does not exist{suggestion}; use one of: {options}"),
+    "A121": Code("a retired file in data/", "{name} is no longer read: {why}; delete it"),
     # shape (JSON Schema)
     "A201": Code("unknown key", "unknown key '{key}'{suggestion}; allowed here: {allowed}"),
     "A202": Code("missing required key", "missing required key '{key}'{inside}"),
@@ -189,6 +190,9 @@ CODES = {
     "A814": Code("a height given where it cannot apply",
                  "the {surface} under the {part} gets its height from the pose that first places it there, so "
                  "'height' here has no effect; give it on the first contact of the first key pose, or remove it"),
+    "A815": Code("arm angles the figure does not use (warning)",
+                 "pose '{pose}': the arms hold the {item} on the {at}, and the side view draws them to it, so "
+                 "{joints} under {limb} are not used; leave them out", warning=True),
     "A840": Code("a pose holds equipment the exercise does not use",
                  "the pose draws a {item}, which is not in this exercise's equipment ({equipment}); add it to "
                  "'equipment' or draw what the exercise uses"),
@@ -215,8 +219,6 @@ CODES = {
     "A907": Code("an exercise without research",
                  "exercise '{id}' cites no study with a pinpoint; cite a study of it or of a close variant, or "
                  "record what was searched under research (searched, found: none)"),
-    "A908": Code("a stale entry in the evidence allowlist",
-                 "allowlist entry {what} matches no problem any more; remove it (the list only shrinks)"),
 }
 
 _OFFERED = {"allowed", "options", "types", "kinds", "fields", "fix", "actions", "equipment", "cycle", "suggestion"}

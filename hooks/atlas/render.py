@@ -129,8 +129,10 @@ def _study_pages(atlas, kind, citing) -> list[Page]:
         copy = Markup(f'<a class="study__copy" href="{html.escape(url, quote=True)}">{md_text(url)}</a>') if host else None
         cited = [{"link": Markup(f"[{md_text(s.title)}]({relative_md(src, s.src)}{'#' + s.anchor if s.anchor else ''})"),
                   "text": s.text, "at": s.at} for s in citing.get(key, [])]
-        pages.append(_render(atlas, kind.page_template, src, atlas.sources[(kind.name, key)], bib.title(key),
-                             item["question"], boost=kind.boost, item=item, id=key, short=bib.short(key),
+        # titled as a scientist cites it, "Maeo et al. (2021)"; the study's own title is the subtitle
+        pages.append(_render(atlas, kind.page_template, src, atlas.sources[(kind.name, key)], bib.cited_as(key),
+                             item["question"], boost=kind.boost, item=item, id=key, cited_as=bib.cited_as(key),
+                             study_title=bib.title(key),
                              reference=Markup(bib.html(key)), design=bib.design(key), read=read_status(bib, key),
                              copy=copy, host=host["name"] if host else "", cited=cited))
     return pages

@@ -4,7 +4,9 @@ A page view downloads none of it. A query downloads one shard per word typed: th
 the word's first two letters (`search/ro.json` for "romanian"), which lists every indexed
 word starting with those letters, the best pages for each word and those pages' titles,
 addresses and one-line summaries. So a search costs a few kilobytes, and the cost does not
-grow with the catalogue: each word keeps only its best `PAGES_PER_WORD` pages.
+grow with the catalogue: each word keeps only its best `PAGES_PER_WORD` pages, and beyond them
+the pages whose own name or alias holds the word (a common word such as "hip" must still find
+every exercise named "... hip ...").
 
 (Pagefind was the first engine here. Its runtime alone, WebAssembly and script, is 85 KiB
 gzipped, which left no room under the 100 KiB budget for a first search; this index is a
@@ -37,7 +39,7 @@ from pathlib import Path
 
 SKIP = {"404.html", "offline/index.html"}
 FOLDER = "search"
-PAGES_PER_WORD = 40     # a query shows 8 at first, the rest on "Show all"; a name word (hip) has many pages
+PAGES_PER_WORD = 40     # a query shows 8 at first, the rest on "Show all"; pages named by the word are kept beyond it
 NAME_WORDS = 3000       # words.txt: the most important words of names and aliases, at most this many
 SUMMARY_CHARS = 110
 WEIGHT = {"title": 20, "aliases": 20, "heading": 4, "text": 1}
@@ -165,7 +167,10 @@ def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
     "words": {word: [[n, score], ...]}}, each word's pages best first; the trailing 1 marks a page
     about the atlas itself (boost below 1), listed after the atlas's content."""
     scores: dict[str, dict[int, int]] = {}
+    named: dict[str, set[int]] = {}  # word -> pages whose name or alias holds it: kept whatever the cap
     for n, (_, page) in enumerate(pages):
+        for word in name_words_of(page):
+            named.setdefault(word, set()).add(n)
         for field, weight in WEIGHT.items():
             text = page["text"][field]
             for word in words(text) + compounds(text):
@@ -173,7 +178,8 @@ def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
                 per_page[n] = per_page.get(n, 0) + weight * page.get("boost", 1.0)
     shards: dict[str, dict] = {}
     for word in sorted(scores):
-        best = sorted(scores[word].items(), key=lambda item: (-item[1], item[0]))[:PAGES_PER_WORD]
+        ranked = sorted(scores[word].items(), key=lambda item: (-item[1], item[0]))
+        best = ranked[:PAGES_PER_WORD] + [item for item in ranked[PAGES_PER_WORD:] if item[0] in named.get(word, ())]
         shard = shards.setdefault(word[:2], {"pages": {}, "words": {}})
         shard["words"][word] = [[n, max(1, min(round(score), 9999))] for n, score in best]
         for n, _ in best:
@@ -183,15 +189,19 @@ def build_index(pages: list[tuple[str, dict]]) -> dict[str, dict]:
     return shards
 
 
+def name_words_of(page: dict) -> list[str]:
+    """The words of one page's name and aliases (without the "Also called" before them)."""
+    return [word for text in (page["title"], page["aliases"]) for word in words(text) + compounds(text)]
+
+
 def name_words(pages: list[tuple[str, dict]]) -> list[str]:
     """The words of page names and aliases (4 letters or more), most important first: what a
     misspelled query word is compared with when its own shard has nothing close."""
     weight: dict[str, float] = {}
     for _, page in pages:
-        for text in (page["title"], page["aliases"]):
-            for word in words(text) + compounds(text):
-                if len(word) >= 4:
-                    weight[word] = weight.get(word, 0) + page.get("boost", 1.0)
+        for word in name_words_of(page):
+            if len(word) >= 4:
+                weight[word] = weight.get(word, 0) + page.get("boost", 1.0)
     return sorted(weight, key=lambda word: (-weight[word], word))[:NAME_WORDS]
 
 

@@ -17,6 +17,12 @@ from .problems import Problems
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 GUIDES = "guides/"  # content/guides/<slug>.md
+# files of data/ the atlas once read: a copy left in a contributor's tree would look as if it
+# still did something, so it is an error that says why it went (file name -> why)
+RETIRED = {
+    "evidence-allowlist.yaml": "the evidence allowlist was retired and every evidence rule (A901-A907) "
+                               "applies to every file",
+}
 
 
 @dataclass
@@ -40,6 +46,9 @@ def read(root: Path, problems: Problems) -> Sources:
         _read_folder(sorted(p for p in data_files if p.parent == folder), kind.name, found, problems)
     for kind in FILE_KINDS:
         _read_list(root / "data" / kind.file, kind.name, found, problems, data_files)
+    for name, why in RETIRED.items():
+        if root / "data" / name in data_files:
+            problems.add(root / "data" / name, 1, 1, "A121", name=f"data/{name}", why=why)
     # an unreadable references.bib leaves its keys unknown: citing them is then not judged
     found.known["reference"] = set(found.bib.keys()) if found.bib.readable else None
     content_dir = root / "content"

@@ -148,3 +148,25 @@ def test_fmt_is_idempotent_and_follows_the_schema_order():
     text = "name: X\nid: x\n"
     once = fmt.format_text(text, "action")
     assert once.index("id:") < once.index("name:") and fmt.format_text(once, "action") == once
+
+
+def test_a_study_is_named_as_a_scientist_cites_it(tmp_path):
+    from atlas import bibliography
+
+    entries = {
+        "solo2019": "author = {Solo, Ann}, year = {2019}, title = {One}",
+        "pair2020": "author = {Pair, Ann and Duo, Ben}, year = {2020}, title = {Two}",
+        "many2021": "author = {Many, Ann and Duo, Ben and Trio, Cy}, year = {2021}, title = {Three}",
+        "vander2022": "author = {van der Berg, Ann and Duo, Ben and Trio, Cy}, year = {2022}, title = {Particle}",
+        # the same label twice: a letter after the year, in the order of their titles
+        "twin2023z": "author = {Twin, Ann and Duo, Ben and Trio, Cy}, year = {2023}, title = {Zebra}",
+        "twin2023a": "author = {Twin, Ann and Other, Dee and Trio, Cy}, year = {2023}, title = {Apple}",
+        "nodate": "author = {Undated, Ann}, title = {When}",
+    }
+    path = tmp_path / "references.bib"
+    path.write_text("".join(f"@article{{{key},\n  {fields},\n}}\n\n" for key, fields in entries.items()))
+    bib = bibliography.load(path, Problems(tmp_path))
+    assert {key: bib.cited_as(key) for key in entries} == {
+        "solo2019": "Solo (2019)", "pair2020": "Pair & Duo (2020)", "many2021": "Many et al. (2021)",
+        "vander2022": "van der Berg et al. (2022)", "twin2023z": "Twin et al. (2023b)", "twin2023a": "Twin et al. (2023a)",
+        "nodate": "Undated (n.d.)"}

@@ -18,6 +18,10 @@ The feet view (a lift lying on the back whose knees open: a frog pump) is posed 
 side model; only the drawing opens the thighs by `hip_abduction` and looks up the body from beyond
 the feet (drawing.py).
 
+A bar carried on the back (a back squat) or across the hips (a hip thrust) is held in both hands,
+out to the side of the shoulders: in the side view each arm reaches from its shoulder to the bar
+(see `grip_carried_bar`), and the pose's shoulder and elbow angles do not apply to it.
+
 The front view shows the frontal plane from behind (so the glutes show): `trunk` tilts the trunk sideways, `pelvis`
 tilts the pelvis (and the legs that hang from it) sideways against the trunk, as in a hip hike, `hip_abduction` and
 `shoulder_abduction` open the limbs sideways, and `hip` and `knee` flexion only foreshorten the thigh and shank.
@@ -177,6 +181,16 @@ def kinematics(view: str, pose: dict) -> dict:
     return points
 
 
+def posed(pose_data: dict, angles: dict) -> dict:
+    """The figure's points for one pose (the pelvis at the origin), the hands on a bar they carry."""
+    points = kinematics(pose_data["view"], angles)
+    if pose_data["view"] == "side":
+        for item in pose_data.get("equipment", []):
+            if item["item"] in BARS and item["at"] in GRIP_OUT:
+                grip_carried_bar(points, item["at"])
+    return points
+
+
 def key_names(poses: dict) -> list[str]:
     return [name for name in KEY_ORDER if name in poses]
 
@@ -282,12 +296,12 @@ def frames(pose_data: dict) -> list[Frame]:
     poses = pose_data["poses"]
     names = key_names(poses)
     root = contacts_of(pose_data, names[0])[0]
-    keyed = {0: place(kinematics(pose_data["view"], poses[names[0]]), root)[0]}  # key pose -> placed points
+    keyed = {0: place(posed(pose_data, poses[names[0]]), root)[0]}  # key pose -> placed points
     placed = []
     for i, (label, angles) in enumerate(interpolate(poses)):
         k, u = key_index(poses, i)
         shared = held(pose_data, k)
-        points = kinematics(pose_data["view"], angles)
+        points = posed(pose_data, angles)
         # a figure that shares no contact between two key poses jumps (A813); it is drawn from its root
         points = _hold(points, keyed[k], shared[0][1] if shared else contact_points(root["part"]))
         if abs(u - 1) < 1e-9:
@@ -462,6 +476,53 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
         "feet": lambda: _mid(points["left-toe"], points["right-toe"]),
     }[at]()
+
+
+# How far out to the side of its shoulder joint each hand holds a bar the figure carries (cm, the
+# model's own choice): on the back the hands are wide, about 80 cm apart with the shoulder joints 36
+# cm apart; across the hips just outside them.
+GRIP_OUT = {"back": 22.0, "hips": 12.0}
+# where the elbows point: a direction from the trunk's own (degrees: 180 down the trunk, 90 the way
+# the chest faces) and out to the side as a share of that; under a bar on the back they point down
+# and back, across the hips up from the chest (clear of the bench under the shoulders)
+ELBOWS = {"back": (225, 0.4), "hips": (90, 1.5)}
+
+
+def grip_carried_bar(points: dict, at: str) -> None:
+    """Both arms reach from the shoulder to the bar in three dimensions (the hand GRIP_OUT to the side
+    of the shoulder), the elbow as far as it goes towards ELBOWS; the side view sees them foreshortened.
+    The hands are on the bar in every frame; a bar out of reach leaves the arm straight towards it."""
+    shoulder, bar = points["shoulder"], equipment_at(points, at, "side")
+    to_bar = (bar[0] - shoulder[0], bar[1] - shoulder[1], GRIP_OUT[at])  # from the shoulder, z out to the side
+    upper, lower = L["upper_arm"], L["forearm"] + L["hand"] * 0.5
+    n = _unit(to_bar)
+    d = min(max(math.sqrt(_dot(to_bar, to_bar)), abs(upper - lower) + 1e-6), upper + lower - 1e-6)
+    # the elbow lies on a circle around the line to the bar: its centre, its radius, and the point
+    # of it closest to where the elbows point
+    centre = _add((0.0, 0.0, 0.0), n, (upper * upper - lower * lower + d * d) / (2 * d))
+    radius = math.sqrt(max(upper * upper - _dot(centre, centre), 0.0))
+    towards, out = ELBOWS[at]
+    a = math.radians(_angle(points["pelvis"], shoulder) + towards)
+    wanted = (math.sin(a), math.cos(a), out)
+    elbow = _add(centre, _unit(_add(wanted, n, -_dot(wanted, n))), radius)
+    hand = _add((0.0, 0.0, 0.0), n, d)  # the hand's middle: on the bar, unless it is out of reach
+    wrist = _add(elbow, _unit(_add(hand, elbow, -1.0)), L["forearm"])
+    for side in SIDES:  # the side view sees both arms alike
+        for name, p in (("elbow", elbow), ("wrist", wrist), ("hand", hand)):
+            points[f"{side}-{name}"] = (shoulder[0] + p[0], shoulder[1] + p[1])
+
+
+def _add(a, b, k: float = 1.0) -> tuple:
+    """a + k b, in three dimensions."""
+    return tuple(x + k * y for x, y in zip(a, b, strict=True))
+
+
+def _dot(a, b) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+def _unit(a) -> tuple:
+    return _add((0.0,) * len(a), a, 1 / math.sqrt(_dot(a, a)))
 
 
 def _on_hips(points: dict, trunk: float) -> tuple[float, float]:

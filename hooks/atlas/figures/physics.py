@@ -18,7 +18,9 @@
 - A811 a part said to rest on a surface does not touch it;
 - A812 the load (a bar on the back or hips, a barbell in the hands) passes through the body;
 - A813 two key poses in a row share no contact: the figure would jump;
-- A814 a contact gives a surface `height` that cannot apply (only the contact that places the figure sets it).
+- A814 a contact gives a surface `height` that cannot apply (only the contact that places the figure sets it);
+- A815 (a warning) a pose gives shoulder or elbow angles to arms that hold a bar on the back or
+  hips: the side view draws those arms to the bar (figure.grip_carried_bar), so the angles do nothing.
 Frames between the key poses are checked too, against the key pose that follows them.
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ HELD_IN_BOTH_HANDS = {"barbell", "trap-bar", "kettlebell", "cable"}
 def check(exercise: dict, pattern: dict, doc, problems) -> None:
     pose = exercise["pose"]
     at = _Locator(doc, problems)
+    _check_unused_arms(pose, at)
     if not _check_sides(pose, at) or not _check_ranges(pose, at) or not _check_steps(pose, at):
         return  # the figure cannot be posed; its contacts would only repeat the mistake
     frames = figure.frames(pose)
@@ -86,6 +89,18 @@ def _check_sides(pose: dict, at) -> bool:
             at.add(("poses", name, given[0]), "A806", pose=name, given=given[0], missing=missing)
             ok = False
     return ok
+
+
+def _check_unused_arms(pose: dict, at) -> None:
+    carried = [item for item in pose.get("equipment", [])
+               if pose["view"] == "side" and item["item"] in figure.BARS and item["at"] in figure.GRIP_OUT]
+    for item in carried[:1]:
+        for name, angles in pose["poses"].items():
+            for limb in ("both", *SIDES):
+                joints = [joint for joint in ("shoulder", "elbow") if joint in angles.get(limb, {})]
+                if joints:
+                    at.add(("poses", name, limb, joints[0]), "A815", pose=name, item=item["item"].replace("-", " "),
+                           at=item["at"], limb=f"'{limb}'", joints=" and ".join(joints))
 
 
 def _check_ranges(pose: dict, at) -> bool:

@@ -1,5 +1,5 @@
-"""Raw HTML in hand-written pages goes through an allowlist (nh3, the Python binding of the
-maintained Rust sanitiser ammonia), after Markdown has made the page's HTML.
+"""Raw HTML in hand-written pages keeps only the tags and attributes named here (nh3, the Python
+binding of the maintained Rust sanitiser ammonia), after Markdown has made the page's HTML.
 
 Only what the atlas's own pages need survives: text structure, tables, links, images, and the
 classes and ARIA attributes the site's styles and scripts read. No script, style, frame, form,
@@ -38,7 +38,7 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
 
 
 def clean(html: str) -> str:
-    """The page's HTML with everything outside the allowlist removed (a script's text as well)."""
+    """The page's HTML with every tag and attribute not named here removed (a script's text as well)."""
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
                      attribute_filter=_attribute,
                      clean_content_tags={"script", "style", "template", "textarea", "noscript", "iframe", "object",
