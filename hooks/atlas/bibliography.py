@@ -173,7 +173,10 @@ class Bibliography:
         """'Maeo', 'Maeo<both>Kanehisa', 'Maeo et al.', or the title's first four words when there is no author."""
         entry = self.entries[key]
         people = entry.persons.get("author") or entry.persons.get("editor") or []
-        names = [self.text_of(" ".join(p.prelast_names + p.last_names)) or self.text_of(str(p)) for p in people]
+        named = [p for p in people if str(p) != "others"]  # BibTeX's "and others": more authors, unnamed
+        names = [self.text_of(" ".join(p.prelast_names + p.last_names)) or self.text_of(str(p)) for p in named]
+        if len(named) < len(people) and names:
+            names += ["others", "others"]  # at least three: "First et al."
         words = self.text_of(entry.fields.get("title", key)).strip("[]").split()
         title = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
         return (names[0] if len(names) == 1 else f"{names[0]}{both}{names[1]}" if len(names) == 2

@@ -162,6 +162,7 @@ def test_a_study_is_named_as_a_scientist_cites_it(tmp_path):
         "twin2023z": "author = {Twin, Ann and Duo, Ben and Trio, Cy}, year = {2023}, title = {Zebra}",
         "twin2023a": "author = {Twin, Ann and Other, Dee and Trio, Cy}, year = {2023}, title = {Apple}",
         "nodate": "author = {Undated, Ann}, title = {When}",
+        "lee2018": "author = {Lee, Ann and others}, year = {2018}, title = {Unnamed co-authors}",  # BibTeX's "and others"
     }
     path = tmp_path / "references.bib"
     path.write_text("".join(f"@article{{{key},\n  {fields},\n}}\n\n" for key, fields in entries.items()))
@@ -169,4 +170,4 @@ def test_a_study_is_named_as_a_scientist_cites_it(tmp_path):
     assert {key: bib.cited_as(key) for key in entries} == {
         "solo2019": "Solo (2019)", "pair2020": "Pair & Duo (2020)", "many2021": "Many et al. (2021)",
         "vander2022": "van der Berg et al. (2022)", "twin2023z": "Twin et al. (2023b)", "twin2023a": "Twin et al. (2023a)",
-        "nodate": "Undated (n.d.)"}
+        "nodate": "Undated (n.d.)", "lee2018": "Lee et al. (2018)"}
