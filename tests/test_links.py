@@ -53,7 +53,11 @@ def test_every_alias_redirects_to_its_exercise(real_site, eid):
 def test_removing_a_published_exercise_fails_the_check_naming_its_url(tmp_path):
     project = copy_real_project(tmp_path)
     (project / "data" / "exercises" / "kettlebell-swing.yaml").unlink()
-    (project / "data" / "questions" / "kettlebell-swing-style.yaml").unlink()  # the only entry that names it
+    (project / "data" / "questions" / "kettlebell-swing-style.yaml").unlink()  # with the relation below, the entries that name it
+    deadlift = project / "data" / "exercises" / "kettlebell-deadlift.yaml"
+    text = deadlift.read_text()
+    start = text.index("  - exercise: kettlebell-swing\n")
+    deadlift.write_text(text[:start] + text[text.index("  - exercise:", start + 1):])
     result = check(project)
     assert result.returncode == 1
     assert "A601 published URL '/exercises/kettlebell-swing/' no longer resolves" in result.stderr
@@ -70,6 +74,8 @@ def test_a_rename_that_keeps_its_former_id_keeps_every_link(tmp_path):
     old.unlink()
     question = project / "data" / "questions" / "kettlebell-swing-style.yaml"  # data names the current id
     question.write_text(question.read_text().replace("[kettlebell-swing]", "[russian-kettlebell-swing]"))
+    deadlift = project / "data" / "exercises" / "kettlebell-deadlift.yaml"
+    deadlift.write_text(deadlift.read_text().replace("exercise: kettlebell-swing\n", "exercise: russian-kettlebell-swing\n"))
     result = check(project)
     assert result.returncode == 0, result.stderr  # every section URL of the old page still resolves
     assert redirects(atlas.build(project).atlas)["exercises/kettlebell-swing.md"] == "exercises/russian-kettlebell-swing.md"

@@ -297,6 +297,26 @@ def test_a_front_squat_racks_the_bar_in_front_of_the_shoulders_and_a_back_squat_
     assert 0 <= front_drop < 8  # on the shoulders, not at the chin or the chest
 
 
+def test_a_front_squat_s_plate_is_drawn_over_the_body_and_see_through_and_a_back_squat_s_under_it():
+    atlas = project_atlas()
+    front = drawing.exercise_figure(atlas, "front-squat", _exercise("front-squat"))
+    back = drawing.exercise_figure(atlas, "barbell-back-squat", _exercise("barbell-back-squat"))
+    assert "fig-plate--near" in front and "fig-plate--near" not in back
+    frame = front[front.index("fig-f0"):]
+    assert frame.index("fig-plate--near") > frame.index("fig-b")  # drawn after the body: in front of it
+
+
+def test_a_cable_kickback_draws_the_cable_from_a_stack_in_front_to_the_kicking_ankle():
+    pose = _exercise("cable-kickback")["pose"]
+    assert pose["equipment"] == [{"item": "cable", "at": "left-ankle"}]
+    for frame in figure.frames(pose):
+        p = frame.points
+        x, pulley = drawing._cable_tower(p, figure.equipment_at(p, "left-ankle"), "side", "left-ankle")
+        hands = max(p["left-hand"][0], p["right-hand"][0])
+        assert 0 < pulley[0] - hands < 6  # the hands hold the tower's frame
+        assert p["left-ankle"][0] < p["pelvis"][0] < pulley[0]  # the cable runs from the front, past the body, to the ankle behind
+
+
 def test_a_contact_can_set_the_height_of_a_low_step():
     pose = _exercise("forward-step-down")["pose"]
     frames = figure.frames(pose)

@@ -191,7 +191,8 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
     for item in pose.get("equipment", []):
         # a bar on the back or hips, and a barbell's plate in the hands seen from the side, go behind
         # the body: the face and the knees' bend stay in view (a stiff-leg and a Romanian deadlift differ there)
-        back = (item["item"] in figure.BARS and (item["at"] in BEHIND or pose["view"] == "side")) or item["item"] in MACHINES
+        back = (item["item"] in figure.BARS and (item["at"] in BEHIND or pose["view"] == "side" and item["at"] != "shoulders")
+                or item["item"] in MACHINES)  # a front squat's bar is in front of the body
         if item["item"] == "trap-bar" and pose["view"] == "side":  # its plates behind, its frame in front
             out.append(_dot(figure.equipment_at(frame.points, "hands"), figure.PLATE_RADIUS, "fig-k fig-plate")
                        if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
@@ -244,7 +245,9 @@ def _bar(p, at, view, where):
         return (_line([(at[0] - 45, at[1]), (at[0] + 45, at[1])], "fig-k", 3) +
                 "".join(_line([(at[0] + s * 48, at[1] - 22), (at[0] + s * 48, at[1] + 22)], "fig-k fig-plate", 6)
                         for s in (-1, 1)))
-    return _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate") + _dot(at, 2.5, "fig-kf")
+    # a front squat's plate is nearer than the body: see-through, so the face and the racked arms show
+    near = " fig-plate--near" if where == "shoulders" else ""
+    return _dot(at, figure.PLATE_RADIUS, "fig-k fig-plate" + near) + _dot(at, 2.5, "fig-kf")
 
 
 def _trap_bar(p, at, view, where):
@@ -316,10 +319,19 @@ def _mid(a, b):
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
 
-def _cable(p, at, view, where):
-    """A cable stack behind the lifter: the tower, its weight stack and the line from the low pulley to the handle."""
+def _cable_tower(p, at, view, where) -> tuple[float, tuple[float, float]]:
+    """Where a cable stack stands (its far edge) and its low pulley: behind a lifter who faces away (a
+    pull-through), or in front of one whose ankle it pulls (a kickback: the hands hold its frame)."""
+    if where.endswith("-ankle") and view == "side":
+        x = max(p["left-hand"][0], p["right-hand"][0]) + 16
+        return x, (x - 14, 12.0)
     pulley = (p["pelvis"][0] - 95, 12.0) if view == "side" else (at[0] + 80, 12.0)
-    x = pulley[0]
+    return pulley[0], pulley
+
+
+def _cable(p, at, view, where):
+    """A cable stack: the tower, its weight stack and the line from the low pulley to the handle."""
+    x, pulley = _cable_tower(p, at, view, where)
     tower = f'<path class="fig-k" d="M{_pt((x - 14, 0))}L{_pt((x - 14, 200))}L{_pt((x + 2, 200))}L{_pt((x + 2, 0))}" stroke-width="3"/>'
     stack = "".join(f'<path class="fig-k fig-plate" d="M{_pt((x - 11, y))}h{n(10)}v{n(-5)}h{n(-10)}z" stroke-width="1"/>'
                     for y in (3, 9, 15, 21, 27))
@@ -458,8 +470,11 @@ def bounds(pose: dict, frames) -> tuple[float, float, float, float]:
         for contact in (c for c in pose["rests_on"] if c["surface"] in figure.ROLLS):
             x, top = _rest(frame, contact)
             xs += [x - top / 2 - 2, x + top / 2 + 2]
-    if any(item["item"] == "cable" for item in pose.get("equipment", [])):
-        xs += [frames[0].points["pelvis"][0] - 112, frames[0].points["pelvis"][0] + 10]
+    for item in (i for i in pose.get("equipment", []) if i["item"] == "cable"):
+        for frame in frames:
+            at = figure.equipment_at(frame.points, item["at"], pose["view"])
+            x, _ = _cable_tower(frame.points, at, pose["view"], item["at"])
+            xs += [x - 17, x + 5]
         ys.append(200.0)
     left, right = min(xs) - 16, max(xs) + 16
     top = max(ys) + HEAD_RADIUS + PAD
@@ -736,7 +751,7 @@ STANDALONE_STYLE = """
 .fig path{fill:none;stroke-linecap:round;stroke-linejoin:round}.fig .fig-b{stroke:#455a64}.fig .fig-bf{fill:#455a64}
 .fig .fig-rf{fill:#a7b6bd}.fig .fig-t{fill:#c62828}.fig .fig-s{fill:#ef9a9a}
 .fig .fig-k{stroke:#263238;stroke-width:2.5}.fig .fig-kf{fill:#263238}.fig .fig-plate,.fig .fig-ball,.fig .fig-surface{fill:#cfd8dc}
-.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;}.fig .fig-floor{stroke:#78909c}
+.fig .fig-plate--near{fill-opacity:.55}.fig .fig-band{stroke:#2e7d32}.fig .fig-cable{stroke:#263238;}.fig .fig-floor{stroke:#78909c}
 text{font:7px sans-serif;fill:#37474f}
 @media (prefers-color-scheme:dark){.fig .fig-b{stroke:#cfd8dc}.fig .fig-bf{fill:#cfd8dc}.fig .fig-rf{fill:#6f8791}
 .fig .fig-t{fill:#ef5350}.fig .fig-s{fill:#8d4a4a}.fig .fig-k{stroke:#eceff1}.fig .fig-kf{fill:#eceff1}

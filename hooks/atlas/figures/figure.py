@@ -474,6 +474,8 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         if view == "side" else points["shoulder"],
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
+        "left-ankle": lambda: points["left-ankle"],  # one ankle's cuff: a cable kickback
+        "right-ankle": lambda: points["right-ankle"],
         "feet": lambda: _mid(points["left-toe"], points["right-toe"]),
     }[at]()
 
