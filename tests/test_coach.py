@@ -17,16 +17,32 @@ PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 LETTER = {"width": round((215.9 - 20) / 25.4 * 96), "height": round((279.4 - 18) / 25.4 * 96)}
 
 
-@pytest.mark.parametrize("eid", EXERCISES)
-def test_every_exercise_page_prints_on_exactly_one_page_and_uses_most_of_it(page, site_url, eid):
-    page.goto(site_url + f"exercises/{eid}/")
-    for paper in ("A4", "Letter"):
-        pdf = page.pdf(format=paper, print_background=True)
-        assert len(PAGE.findall(pdf)) == 1, paper
-    page.set_viewport_size(LETTER)
+A4 = {"width": round((210 - 20) / 25.4 * 96), "height": round((297 - 18) / 25.4 * 96)}
+PAPERS = {"A4": A4, "Letter": LETTER}
+
+
+def test_every_exercise_page_prints_on_exactly_one_page_and_uses_most_of_it(page, site_url):
+    """Laid out for print at each paper's printable width, every handout's content fits the printable
+    height and fills at least 60 % of US Letter's; the tallest handout for each paper is then printed to a real
+    PDF of exactly one page (one PDF per exercise and paper took two minutes of the suite)."""
     page.emulate_media(media="print")
-    used = page.evaluate("document.querySelector('article').getBoundingClientRect().height") / LETTER["height"]
-    assert used >= 0.6, f"{used:.0%} of the page"
+    tallest, problems = {}, []
+    for eid in EXERCISES:
+        for paper, size in PAPERS.items():
+            page.set_viewport_size(size)
+            page.goto(site_url + f"exercises/{eid}/")
+            height = page.evaluate("document.documentElement.scrollHeight")
+            used = page.evaluate("document.querySelector('article').getBoundingClientRect().height") / size["height"]
+            if height > size["height"]:
+                problems.append(f"{eid} on {paper}: {height} px of content for {size['height']} px of page")
+            if used < 0.6 and paper == "Letter":  # the shorter page; A4's extra height may stay empty
+                problems.append(f"{eid} on {paper}: {used:.0%} of the page")
+            if height > tallest.get(paper, ("", 0))[1]:
+                tallest[paper] = (eid, height)
+    assert problems == []
+    for paper, (eid, _) in tallest.items():
+        page.goto(site_url + f"exercises/{eid}/")
+        assert len(PAGE.findall(page.pdf(format=paper, print_background=True))) == 1, (eid, paper)
 
 
 @pytest.mark.parametrize("eid", ["romanian-deadlift", "barbell-back-squat", "figure-four-stretch"])

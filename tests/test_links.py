@@ -8,7 +8,7 @@ import htmlscan
 import pytest
 from atlas.ledger import read, redirects, site_pages
 from atlas.urls import page_url, slug
-from conftest import BIN, ROOT, copy_real_project, mkdocs_build, project_atlas, run
+from conftest import BIN, ROOT, copy_real_project, project_atlas, run
 
 ATLAS = project_atlas()
 
@@ -20,16 +20,23 @@ def check(project):
 def test_every_ledger_url_resolves_in_the_built_site(real_site):
     ledger = read(ROOT)
     assert len(ledger) > 400
+    pages = {}  # each page read once: the ledger holds every section of every page
+
+    def scan(target):
+        if target not in pages:
+            pages[target] = htmlscan.read(target)
+        return pages[target]
+
     for _, url in ledger:
         path, _, anchor = url.partition("#")
         target = real_site / path.lstrip("/") / "index.html"
         assert target.exists(), url
-        moved = htmlscan.read(target)
+        moved = scan(target)
         if "moved" in moved.ids:  # a redirect stub: the section must exist on the page it leads to
             href = next(e.attrs["href"] for e in moved.elements if e.attrs.get("id") == "moved")
             target = (target.parent / href / "index.html").resolve()
         if anchor:
-            assert anchor in htmlscan.read(target).ids, url
+            assert anchor in scan(target).ids, url
 
 
 def test_every_page_of_the_site_is_in_the_ledger(real_site):
@@ -78,11 +85,8 @@ def test_a_rename_that_keeps_its_former_id_keeps_every_link(tmp_path):
     deadlift.write_text(deadlift.read_text().replace("exercise: kettlebell-swing\n", "exercise: russian-kettlebell-swing\n"))
     result = check(project)
     assert result.returncode == 0, result.stderr  # every section URL of the old page still resolves
+    # the stub a former id becomes, with its script, is built and followed in test_kinds (a former id)
     assert redirects(atlas.build(project).atlas)["exercises/kettlebell-swing.md"] == "exercises/russian-kettlebell-swing.md"
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
-    stub = (site / "exercises" / "kettlebell-swing" / "index.html").read_text()
-    assert 'url=../russian-kettlebell-swing/"' in stub and 'src="../../assets/javascripts/atlas-redirect.js"' in stub
 
 
 def test_ledger_appends_the_urls_a_change_adds(tmp_path):
