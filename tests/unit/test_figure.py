@@ -306,6 +306,16 @@ def test_a_front_squat_s_plate_is_drawn_over_the_body_and_see_through_and_a_back
     assert frame.index("fig-plate--near") > frame.index("fig-b")  # drawn after the body: in front of it
 
 
+def test_a_kickback_band_runs_behind_the_body_and_a_knee_band_in_front():
+    atlas = project_atlas()
+    kickback = drawing.exercise_figure(atlas, "banded-kickback", _exercise("banded-kickback"))
+    bridge = drawing.exercise_figure(atlas, "banded-glute-bridge", _exercise("banded-glute-bridge"))
+    first = kickback[kickback.index("fig-f0"):]
+    assert first.index("fig-band") < first.index("fig-bf")  # from the hands beside the body, never through it
+    first = bridge[bridge.index("fig-f0"):]
+    assert first.index("fig-band") > first.index("fig-bf")  # round the knees, seen over the thighs
+
+
 def test_a_cable_kickback_draws_the_cable_from_a_stack_in_front_to_the_kicking_ankle():
     pose = _exercise("cable-kickback")["pose"]
     assert pose["equipment"] == [{"item": "cable", "at": "left-ankle"}]

@@ -192,7 +192,8 @@ def kit(frame, pose: dict, behind: bool = False) -> str:
         # a bar on the back or hips, and a barbell's plate in the hands seen from the side, go behind
         # the body: the face and the knees' bend stay in view (a stiff-leg and a Romanian deadlift differ there)
         back = (item["item"] in figure.BARS and (item["at"] in BEHIND or pose["view"] == "side" and item["at"] != "shoulders")
-                or item["item"] in MACHINES)  # a front squat's bar is in front of the body
+                or item["item"] in MACHINES  # a front squat's bar is in front of the body
+                or item["item"] == "band" and _kickback_band(frame.points, item["at"]))  # beside the body, not through it
         if item["item"] == "trap-bar" and pose["view"] == "side":  # its plates behind, its frame in front
             out.append(_dot(figure.equipment_at(frame.points, "hands"), figure.PLATE_RADIUS, "fig-k fig-plate")
                        if behind else _trap_bar(frame.points, figure.equipment_at(frame.points, "hands"), "side", "hands"))
@@ -303,10 +304,15 @@ def _kettlebell(p, at, view, where):
     return _dot(centre, 9, "fig-k fig-plate") + _line([at, centre], "fig-k", 3)
 
 
+def _kickback_band(p, where) -> bool:
+    """A band round the feet of a figure on all fours: it runs from the hands, beside the body, to the foot."""
+    return where == "feet" and max(p[f"{s}-hand"][1] for s in SIDES) < 10
+
+
 def _band(p, at, view, where):
     joint = {"knees": "knee", "ankles": "ankle", "feet": "toe"}.get(where, "knee")
     a, b = p[f"left-{joint}"], p[f"right-{joint}"]
-    if where == "feet" and max(p[f"{s}-hand"][1] for s in SIDES) < 10:
+    if _kickback_band(p, where):
         # on all fours (a kickback): round the foot that kicks, its other end held down under the hands
         a, b = max((p["left-toe"], p["right-toe"]), key=lambda t: t[1]), _mid(p["left-hand"], p["right-hand"])
         b = (b[0], 1.5)
