@@ -54,7 +54,7 @@ figures: $(STAMP)  ## Contact sheet of every exercise figure -> build/figures/in
 	$(BIN)/atlas figures --out build/figures
 
 test: $(STAMP) $(NODE_STAMP) chromium  ## Every test: unit, fixtures, real strict builds, real Chromium
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist worksteal  # each worker starts on a contiguous half: most files build their sites once
 
 test-fast: $(STAMP)  ## The core's unit tests: a few seconds, no site build, no browser
 	$(BIN)/python -m pytest -n 0 tests/unit
