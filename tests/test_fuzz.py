@@ -81,14 +81,19 @@ def _replace(document, path, new):
     return document
 
 
+def _project_file(file):
+    """A fresh copy of the fixture project, the path of one of its data files and that file's document."""
+    root = project()
+    target = root / file
+    return root, target, yaml.safe_load(target.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("file", ["data/exercises/glute-bridge.yaml", "data/muscles/gluteus-maximus.yaml",
                                   "data/programs/mini.yaml", "data/equipment.yaml", "data/glossary.yaml"])
 @FUZZ
 @given(data=st.data())
 def test_any_value_anywhere_in_a_data_file_is_checked_not_raised(file, data):
-    root = project()
-    target = root / file
-    document = yaml.safe_load(target.read_text(encoding="utf-8"))
+    root, target, document = _project_file(file)
     paths = list(_paths(document))
     for _ in range(data.draw(st.integers(1, 3))):
         path = data.draw(st.sampled_from(paths))
@@ -107,9 +112,7 @@ def test_any_value_anywhere_in_a_data_file_is_checked_not_raised(file, data):
 @given(data=st.data())
 def test_any_number_in_place_of_a_number_is_checked_not_raised(file, data):
     """Numbers are where the schema is weakest (NaN passes `minimum`): aim at them."""
-    root = project()
-    target = root / file
-    document = yaml.safe_load(target.read_text(encoding="utf-8"))
+    root, target, document = _project_file(file)
     numbers = [p for p in _paths(document) if p and isinstance(_get(document, p), int | float)
                and not isinstance(_get(document, p), bool)]
     for path in data.draw(st.lists(st.sampled_from(numbers), min_size=1, max_size=3)):

@@ -675,10 +675,9 @@ def describe(atlas, exercise: dict) -> str:
     own = any("rests_on" in key for key in pose["poses"].values())
     parts.append(("Otherwise resting on: " if own else "Resting on: ") + "; ".join(rests) + ".")
     if pose.get("equipment"):
-        def held(e):  # a bar the side view draws in both hands, away from the hands' own place
-            return e["item"] in figure.BARS and e["at"] in figure.GRIP_OUT and pose["view"] == "side"
         parts.append("Equipment: " + "; ".join(f"{e['item'].replace('-', ' ')} at the {e['at']}"
-                                               + (", held in both hands" if held(e) else "") for e in pose["equipment"]) + ".")
+                                               + (", held in both hands" if figure.carries_bar(pose, e) else "")
+                                               for e in pose["equipment"]) + ".")
     tinted = [f"{role}s" for role in ("target", "synergist") if any(r == role for _, r in marks(atlas, exercise))]
     if tinted:
         parts.append("Worked muscles are tinted in the body map's colours: " + " and ".join(tinted) + ".")

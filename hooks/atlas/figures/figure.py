@@ -181,13 +181,17 @@ def kinematics(view: str, pose: dict) -> dict:
     return points
 
 
+def carries_bar(pose_data: dict, item: dict) -> bool:
+    """A bar on the back or hips, held in both hands: the side view draws the arms to it (grip_carried_bar)."""
+    return pose_data["view"] == "side" and item["item"] in BARS and item["at"] in GRIP_OUT
+
+
 def posed(pose_data: dict, angles: dict) -> dict:
     """The figure's points for one pose (the pelvis at the origin), the hands on a bar they carry."""
     points = kinematics(pose_data["view"], angles)
-    if pose_data["view"] == "side":
-        for item in pose_data.get("equipment", []):
-            if item["item"] in BARS and item["at"] in GRIP_OUT:
-                grip_carried_bar(points, item["at"])
+    for item in pose_data.get("equipment", []):
+        if carries_bar(pose_data, item):
+            grip_carried_bar(points, item["at"])
     return points
 
 
@@ -471,7 +475,7 @@ def equipment_at(points: dict, at: str, view: str = "side") -> tuple[float, floa
         "chest": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.75), trunk + 90, 16.0),
         # a front squat's rack: across the front of the shoulders, the mirror of a bar on the back
         "shoulders": lambda: _step(_step(points["pelvis"], trunk, L["trunk"] * 0.95), trunk + 90, RADIUS["trunk"] + BAR_RADIUS)
-        if view == "side" else points["shoulder"],
+        if view in SIDE_MODEL else points["shoulder"],
         "knees": lambda: _mid(points["left-knee"], points["right-knee"]),
         "ankles": lambda: _mid(points["left-ankle"], points["right-ankle"]),
         "left-ankle": lambda: points["left-ankle"],  # one ankle's cuff: a cable kickback

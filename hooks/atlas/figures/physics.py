@@ -92,8 +92,7 @@ def _check_sides(pose: dict, at) -> bool:
 
 
 def _check_unused_arms(pose: dict, at) -> None:
-    carried = [item for item in pose.get("equipment", [])
-               if pose["view"] == "side" and item["item"] in figure.BARS and item["at"] in figure.GRIP_OUT]
+    carried = [item for item in pose.get("equipment", []) if figure.carries_bar(pose, item)]
     for item in carried[:1]:
         for name, angles in pose["poses"].items():
             for limb in ("both", *SIDES):
@@ -276,12 +275,9 @@ def _check_balance(pose: dict, frame, key: str, resting: list[dict], at) -> None
     x, _ = figure.center_of_mass(frame.points, pose["view"], load(pose, frame.points))
     left, right = base_of_support(frame.points, resting)
     if x < left - BALANCE_TOLERANCE or x > right + BALANCE_TOLERANCE:
-        behind = x < left
-        if pose["view"] in figure.SIDE_MODEL:
-            direction = "behind" if behind else "in front of"
-        else:
-            direction = "to the left of" if behind else "to the right of"
-        at.add(("poses", key), "A810", pose=key, distance=_num(left - x if behind else x - right), direction=direction)
+        behind = x < left  # balance is checked in the side model only: behind or in front, never to a side
+        at.add(("poses", key), "A810", pose=key, distance=_num(left - x if behind else x - right),
+               direction="behind" if behind else "in front of")
 
 
 # where each load must stay clear of the body: a bar on the back is beside the arms that hold it,
